@@ -1,0 +1,29 @@
+import { model } from "@medusajs/framework/utils"
+import { Coupon } from "./coupon"
+
+/**
+ * A coupon in a customer's wallet (rules.md §5). `status` is stored only for
+ * what time cannot tell (used, voided); unused / expiring_soon / expired are
+ * derived from `expires_at` when read.
+ */
+export const CouponWalletEntry = model
+  .define("coupon_wallet_entry", {
+    id: model.id({ prefix: "cwal" }).primaryKey(),
+    customer_id: model.text(),
+    code: model.text(),
+    coupon_code_id: model.text().nullable(),
+    source: model.enum(["admin", "campaign", "claim"]),
+    state: model.enum(["available", "used", "voided"]).default("available"),
+    received_at: model.dateTime(),
+    expires_at: model.dateTime().nullable(),
+    used_at: model.dateTime().nullable(),
+    order_id: model.text().nullable(),
+    coupon: model.belongsTo(() => Coupon, { mappedBy: "wallet_entries" }),
+  })
+  .indexes([
+    {
+      name: "IDX_coupon_wallet_customer_state",
+      on: ["customer_id", "state", "expires_at"],
+      where: "deleted_at IS NULL",
+    },
+  ])

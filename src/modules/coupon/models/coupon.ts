@@ -1,0 +1,58 @@
+import { model } from "@medusajs/framework/utils"
+import { CouponCode } from "./coupon-code"
+import { CouponRedemption } from "./coupon-redemption"
+import { CouponWalletEntry } from "./coupon-wallet-entry"
+import { CouponCodeBatch } from "./coupon-code-batch"
+
+/**
+ * A coupon definition (rules.md §1). Money fields are Medusa big numbers in
+ * major units of `currency_code`; they are converted to minor units before any
+ * split, comparison or rounding.
+ */
+export const Coupon = model
+  .define("coupon", {
+    id: model.id({ prefix: "coup" }).primaryKey(),
+    // The shared code typed at checkout, stored upper-case so the unique index
+    // is case-insensitive. Null for coupons handed out only as serial codes.
+    code: model.text().searchable().nullable(),
+    title: model.text().searchable(),
+    description: model.text().nullable(),
+    type: model.enum(["fixed", "percentage"]),
+    amount: model.bigNumber().nullable(),
+    percentage: model.bigNumber().nullable(),
+    max_discount: model.bigNumber().nullable(),
+    currency_code: model.text().nullable(),
+    min_spend: model.bigNumber().nullable(),
+    starts_at: model.dateTime().nullable(),
+    ends_at: model.dateTime().nullable(),
+    is_active: model.boolean().default(true),
+    first_order_only: model.boolean().default(false),
+    exclude_sale_items: model.boolean().default(false),
+    product_ids: model.array().default([]),
+    category_ids: model.array().default([]),
+    usage_limit: model.number().nullable(),
+    usage_limit_per_customer: model.number().nullable(),
+    // Redemptions (held or completed) counted against usage_limit. Kept on the
+    // row so that completion can claim a use with one conditional UPDATE.
+    usage_count: model.number().default(0),
+    renewal_applicable: model.boolean().default(false),
+    allocation: model.enum(["even", "proportional"]).default("even"),
+    validity_days: model.number().nullable(),
+    metadata: model.json().nullable(),
+    codes: model.hasMany(() => CouponCode, { mappedBy: "coupon" }),
+    redemptions: model.hasMany(() => CouponRedemption, { mappedBy: "coupon" }),
+    wallet_entries: model.hasMany(() => CouponWalletEntry, {
+      mappedBy: "coupon",
+    }),
+    code_batches: model.hasMany(() => CouponCodeBatch, { mappedBy: "coupon" }),
+  })
+  .cascades({ delete: ["codes", "code_batches"] })
+  .indexes([
+    {
+      name: "IDX_coupon_code_unique",
+      on: ["code"],
+      unique: true,
+      where: "deleted_at IS NULL AND code IS NOT NULL",
+    },
+    { name: "IDX_coupon_is_active", on: ["is_active"], where: "deleted_at IS NULL" },
+  ])

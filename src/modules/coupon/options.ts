@@ -1,0 +1,46 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * Options a merchant passes in `plugins: [{ resolve, options }]` (or to the
+ * module in a development app). Validated when the module loads so a typo
+ * stops start-up with a message instead of misbehaving at checkout.
+ */
+export const CouponPluginOptionsSchema = z
+  .object({
+    // Storefront link for a wallet coupon's "use now" button; `{code}` is
+    // replaced with the coupon code.
+    use_url_template: z
+      .string()
+      .refine((v) => v.includes("{code}"), {
+        message: "must contain the placeholder {code}",
+      })
+      .optional(),
+    // Unknown-code attempts allowed per cart and per customer/IP before 429.
+    code_attempts: z
+      .object({
+        points: z.number().int().min(1).max(1000),
+        duration_seconds: z.number().int().min(1).max(86400),
+      })
+      .strict()
+      .optional(),
+    // Redis used for attempt limiting across server instances; without it the
+    // limiter falls back to PostgreSQL, which every instance shares too.
+    redis_url: z.string().url().optional(),
+  })
+  .strict()
+
+export type CouponPluginOptions = z.infer<typeof CouponPluginOptionsSchema>
+
+export function parseCouponPluginOptions(raw: unknown): CouponPluginOptions {
+  const result = CouponPluginOptionsSchema.safeParse(raw ?? {})
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues
+    .map((i) => `  - ${i.path.join(".") || "(options)"}: ${i.message}`)
+    .join("\n")
+  throw new Error(
+    `medusa-plugin-coupons: invalid plugin options\n${problems}\n` +
+      `Fix the options of the coupon plugin in medusa-config.ts.`
+  )
+}

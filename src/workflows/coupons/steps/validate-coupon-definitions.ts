@@ -1,0 +1,116 @@
+import {
+  ContainerRegistrationKeys,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { COUPON_MODULE } from "../../../modules/coupon"
+import type CouponModuleService from "../../../modules/coupon/service"
+import {
+  CouponDefinition,
+  couponDefinitionError,
+} from "../../../modules/coupon/lib/coupon-definition"
+
+export type CouponDefinitionToValidate = {
+  /** Set when updating: the coupon whose own code does not count as taken. */
+  id?: string
+  /** The coupon as it would be stored (for an update: stored values + change). */
+  values: CouponDefinition & { code?: string | null; title?: string }
+  /** For an update, the fields the request changes (plan rules judge only those). */
+  changed_fields?: string[]
+}
+
+const invalid = (message: string) =>
+  new MedusaError(MedusaError.Types.INVALID_DATA, message)
+
+/**
+ * Every rule a coupon definition must pass before anything is written:
+ * cross-field rules, the store's plan, code uniqueness (any case, shared and
+ * serial codes alike) and that referenced products and categories exist.
+ */
+export const validateCouponDefinitionsStep = createStep(
+  "validate-coupon-definitions",
+  async (input: { coupons: CouponDefinitionToValidate[] }, { container }) => {
+    const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { plan } = await couponService.getSettings()
+
+    for (const { values, changed_fields } of input.coupons) {
+      const error = couponDefinitionError(
+        values,
+        plan,
+        changed_fields ? new Set(changed_fields) : undefined
+      )
+      if (error) throw invalid(error)
+    }
+
+    await assertCodesFree(couponService, input.coupons)
+
+    const productIds = unique(input.coupons.flatMap((c) => c.values.product_ids ?? []))
+    if (productIds.length) {
+      const { data } = await query.graph({
+        entity: "product",
+        fields: ["id"],
+        filters: { id: productIds },
+      })
+      const missing = missingIds(productIds, data)
+      if (missing.length) {
+        throw invalid(`product_ids contains unknown products: ${missing.join(", ")}.`)
+      }
+    }
+
+    const categoryIds = unique(input.coupons.flatMap((c) => c.values.category_ids ?? []))
+    if (categoryIds.length) {
+      const { data } = await query.graph({
+        entity: "product_category",
+        fields: ["id"],
+        filters: { id: categoryIds },
+      })
+      const missing = missingIds(categoryIds, data)
+      if (missing.length) {
+        throw invalid(`category_ids contains unknown categories: ${missing.join(", ")}.`)
+      }
+    }
+
+    return new StepResponse(void 0)
+  }
+)
+
+async function assertCodesFree(
+  couponService: CouponModuleService,
+  coupons: CouponDefinitionToValidate[]
+) {
+  const seen = new Set<string>()
+  for (const { values } of coupons) {
+    if (!values.code) continue
+    if (seen.has(values.code)) {
+      throw invalid(`Code ${values.code} appears twice in this request.`)
+    }
+    seen.add(values.code)
+  }
+  if (!seen.size) return
+
+  const codes = [...seen]
+  const ownIds = new Set(coupons.map((c) => c.id).filter(Boolean))
+  const [sharedOwners, serialOwners] = await Promise.all([
+    couponService.listCoupons({ code: codes }, { select: ["id", "code", "title"] }),
+    couponService.listCouponCodes({ code: codes }, { select: ["id", "code"] }),
+  ])
+  const taken = sharedOwners.find((c) => !ownIds.has(c.id))
+  if (taken) {
+    throw invalid(
+      `Code ${taken.code} is already used by coupon "${taken.title}" (codes are case-insensitive). Choose another code.`
+    )
+  }
+  if (serialOwners.length) {
+    throw invalid(
+      `Code ${serialOwners[0].code} is already a serial code of another coupon (codes are case-insensitive). Choose another code.`
+    )
+  }
+}
+
+const unique = (values: string[]) => [...new Set(values)]
+
+const missingIds = (wanted: string[], found: { id: string }[]) => {
+  const foundIds = new Set(found.map((f) => f.id))
+  return wanted.filter((id) => !foundIds.has(id))
+}

@@ -1,0 +1,55 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { updateCouponStep } from "../steps/update-coupon"
+import { validateCouponDefinitionsStep } from "../steps/validate-coupon-definitions"
+import { normalizeCouponInput } from "../normalize"
+
+export const COUPON_DEFINITION_FIELDS = [
+  "id",
+  "code",
+  "title",
+  "type",
+  "amount",
+  "percentage",
+  "max_discount",
+  "currency_code",
+  "min_spend",
+  "starts_at",
+  "ends_at",
+  "first_order_only",
+  "product_ids",
+  "category_ids",
+  "usage_limit",
+  "usage_limit_per_customer",
+]
+
+export const updateCouponWorkflow = createWorkflow(
+  "update-coupon",
+  (input: { id: string; update: Record<string, unknown> }) => {
+    const { data: existing } = useQueryGraphStep({
+      entity: "coupon",
+      fields: COUPON_DEFINITION_FIELDS,
+      filters: { id: input.id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const update = transform({ input }, ({ input }) => normalizeCouponInput(input.update))
+    const toValidate = transform({ existing, update, input }, ({ existing, update, input }) => ({
+      coupons: [
+        {
+          id: input.id,
+          values: { ...existing[0], ...update } as any,
+          changed_fields: Object.keys(update),
+        },
+      ],
+    }))
+    validateCouponDefinitionsStep(toValidate)
+    const updated = updateCouponStep(
+      transform({ input, update }, ({ input, update }) => ({ id: input.id, update }))
+    )
+    return new WorkflowResponse(updated)
+  }
+)
