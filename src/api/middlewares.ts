@@ -1,6 +1,5 @@
 import {
   defineMiddlewares,
-  validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
@@ -15,6 +14,7 @@ import {
   AdminGetBlocklistParams,
 } from "./admin/coupon-blocklist/validators"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { validateBody } from "./utils/validate-body"
 
 const AdminGetCouponParams = createFindParams()
 
@@ -29,7 +29,7 @@ export default defineMiddlewares({
       matcher: "/admin/coupons",
       methods: ["POST"],
       middlewares: [
-        validateAndTransformBody(AdminCreateCoupon),
+        validateBody(AdminCreateCoupon),
         validateAndTransformQuery(AdminGetCouponParams, couponQueryConfig),
       ],
     },
@@ -42,14 +42,14 @@ export default defineMiddlewares({
       matcher: "/admin/coupons/:id",
       methods: ["POST"],
       middlewares: [
-        validateAndTransformBody(AdminUpdateCoupon),
+        validateBody(AdminUpdateCoupon),
         validateAndTransformQuery(AdminGetCouponParams, couponQueryConfig),
       ],
     },
     {
       matcher: "/admin/coupon-settings",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminUpdateCouponSettings)],
+      middlewares: [validateBody(AdminUpdateCouponSettings)],
     },
     {
       matcher: "/admin/coupon-blocklist",
@@ -61,7 +61,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/coupon-blocklist",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminCreateBlocklistEntry)],
+      middlewares: [validateBody(AdminCreateBlocklistEntry)],
     },
   ],
 })

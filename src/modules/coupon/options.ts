@@ -31,8 +31,16 @@ export const CouponPluginOptionsSchema = z
 
 export type CouponPluginOptions = z.infer<typeof CouponPluginOptionsSchema>
 
+// Keys Medusa itself adds to every module's options.
+const FRAMEWORK_OPTION_KEYS = ["database"]
+
 export function parseCouponPluginOptions(raw: unknown): CouponPluginOptions {
-  const result = CouponPluginOptionsSchema.safeParse(raw ?? {})
+  const own = Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).filter(
+      ([key]) => !FRAMEWORK_OPTION_KEYS.includes(key)
+    )
+  )
+  const result = CouponPluginOptionsSchema.safeParse(own)
   if (result.success) {
     return result.data
   }

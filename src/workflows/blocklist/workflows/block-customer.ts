@@ -1,6 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { createBlocklistEntryStep } from "../steps/create-blocklist-entry"
+import { upsertBlocklistEntryStep } from "../steps/upsert-blocklist-entry"
 import { voidUnusedWalletEntriesStep } from "../steps/void-wallet-entries"
 
 export const blockCustomerFromCouponsWorkflow = createWorkflow(
@@ -13,7 +13,7 @@ export const blockCustomerFromCouponsWorkflow = createWorkflow(
       filters: { id: input.customer_id },
       options: { throwIfKeyNotFound: true },
     })
-    const entry = createBlocklistEntryStep(input)
+    const entry = upsertBlocklistEntryStep(input)
     voidUnusedWalletEntriesStep({ customer_id: input.customer_id })
     return new WorkflowResponse(entry)
   }

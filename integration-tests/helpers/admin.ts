@@ -1,0 +1,24 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import jwt from "jsonwebtoken"
+
+/**
+ * Creates an admin user and returns request headers with its Bearer token,
+ * signed with the test app's JWT secret as Medusa's own login would.
+ */
+export async function createAdminHeaders(container: MedusaContainer, email = "admin@coupons.test") {
+  const userModule = container.resolve(Modules.USER)
+  const authModule = container.resolve(Modules.AUTH)
+  const [existing] = await userModule.listUsers({ email })
+  const user = existing ?? (await userModule.createUsers({ email }))
+  const authIdentity = await authModule.createAuthIdentities({
+    provider_identities: [{ provider: "emailpass", entity_id: `${email}-${Date.now()}` }],
+    app_metadata: { user_id: user.id },
+  })
+  const token = jwt.sign(
+    { actor_id: user.id, actor_type: "user", auth_identity_id: authIdentity.id, app_metadata: { user_id: user.id } },
+    process.env.JWT_SECRET || "supersecret",
+    { expiresIn: "1d" }
+  )
+  return { headers: { authorization: `Bearer ${token}` }, user }
+}

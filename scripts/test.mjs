@@ -1,0 +1,86 @@
+// `npm test`: unit tests, HTTP integration tests on a real Medusa app, and the
+// packaged-plugin check. PostgreSQL is the embedded one unless DB_HOST (or
+// DATABASE_URL) points at a server.
+//   npm test                     everything
+//   npm test -- unit|http|package [jest args...]   one part
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { PROJECT_ROOT, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { run } from "./lib/run.mjs"
+
+const [part = "all", ...jestArgs] = process.argv.slice(2)
+const parts = part === "all" ? ["unit", "http", "package"] : [part]
+
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "test" }
+let db = null
+
+if (parts.some((p) => p !== "unit")) {
+  if (!env.DB_HOST && env.DATABASE_URL) {
+    const url = new URL(env.DATABASE_URL)
+    Object.assign(env, {
+      DB_HOST: url.hostname,
+      DB_PORT: url.port || "5432",
+      DB_USERNAME: decodeURIComponent(url.username),
+      DB_PASSWORD: decodeURIComponent(url.password),
+    })
+  }
+  if (!env.DB_HOST) {
+    db = await startEmbeddedPostgres({ name: "test", fast: true })
+    Object.assign(env, {
+      // "localhost": test-utils turns SSL on for any other host name.
+      DB_HOST: "localhost",
+      DB_PORT: String(db.port),
+      DB_USERNAME: db.user,
+      DB_PASSWORD: db.password,
+    })
+    console.log(`[test] embedded PostgreSQL on port ${db.port}`)
+  } else {
+    env.DB_USERNAME ??= "postgres"
+    env.DB_PASSWORD ??= ""
+    console.log(`[test] PostgreSQL at ${env.DB_HOST}:${env.DB_PORT ?? 5432}`)
+  }
+}
+
+const jest = path.join(PROJECT_ROOT, "node_modules/.bin/jest")
+const totals = { passed: 0, failed: 0 }
+let exitCode = 0
+
+async function runJest(testType, extra) {
+  const report = path.join(os.tmpdir(), `coupons-jest-${process.pid}-${testType.replace(":", "-")}.json`)
+  const code = await run(jest, [...extra, "--json", `--outputFile=${report}`, ...jestArgs], {
+    env: { ...env, TEST_TYPE: testType },
+  }).done
+  if (fs.existsSync(report)) {
+    const { numPassedTests, numFailedTests, numRuntimeErrorTestSuites } = JSON.parse(fs.readFileSync(report, "utf8"))
+    totals.passed += numPassedTests
+    totals.failed += numFailedTests + numRuntimeErrorTestSuites
+    fs.rmSync(report)
+  } else {
+    totals.failed += 1
+  }
+  if (code !== 0) exitCode = code
+}
+
+for (const p of parts) {
+  if (p === "unit") {
+    await runJest("unit", [])
+  } else if (p === "http") {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
+    await runJest("integration:http", ["--runInBand", "--forceExit"])
+  } else if (p === "package") {
+    const code = await run("node", [path.join(PROJECT_ROOT, "scripts/check-packaged-plugin.mjs")], { env }).done
+    if (code === 0) totals.passed += 1
+    else {
+      totals.failed += 1
+      exitCode = code
+    }
+  } else {
+    console.error(`unknown test part "${p}": use unit, http or package`)
+    exitCode = 2
+  }
+}
+
+await db?.stop()
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed`)
+process.exit(exitCode || (totals.failed ? 1 : 0))
