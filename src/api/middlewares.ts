@@ -1,4 +1,5 @@
 import {
+  authenticate,
   defineMiddlewares,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
@@ -15,11 +16,27 @@ import {
 } from "./admin/coupon-blocklist/validators"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { validateBody } from "./utils/validate-body"
+import { StoreApplyCoupon } from "./store/carts/[id]/coupon/validators"
 
 const AdminGetCouponParams = createFindParams()
 
 export default defineMiddlewares({
   routes: [
+    {
+      // The customer, when logged in, keys the attempt limit and wallet checks.
+      matcher: "/store/carts/:id/coupon*",
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+    },
+    {
+      matcher: "/store/carts/:id/coupon",
+      methods: ["POST"],
+      middlewares: [validateBody(StoreApplyCoupon)],
+    },
+    {
+      matcher: "/admin/coupons/:id/redemptions",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(createFindParams({ limit: 20, offset: 0 }), { defaults: [], isList: true, defaultLimit: 20 })],
+    },
     {
       matcher: "/admin/coupons",
       methods: ["GET"],

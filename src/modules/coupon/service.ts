@@ -1,12 +1,16 @@
 import { Context } from "@medusajs/framework/types"
 import {
+  generateEntityId,
   InjectManager,
+  InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { Coupon } from "./models/coupon"
 import { CouponBlocklistEntry } from "./models/coupon-blocklist-entry"
 import { CouponCode } from "./models/coupon-code"
+import { CouponCart } from "./models/coupon-cart"
 import { CouponCodeBatch } from "./models/coupon-code-batch"
 import { CouponRedemption } from "./models/coupon-redemption"
 import { CouponSettings } from "./models/coupon-settings"
@@ -35,6 +39,7 @@ class CouponModuleService extends MedusaService({
   CouponBlocklistEntry,
   CouponRedemption,
   CouponWalletEntry,
+  CouponCart,
 }) {
   readonly options: CouponPluginOptions
 
@@ -69,6 +74,183 @@ class CouponModuleService extends MedusaService({
     )
     return created as unknown as CouponSettingsValues
   }
+
+  /**
+   * Counts one use of a coupon for a cart being completed (rules.md §4), in
+   * PostgreSQL so limits hold across concurrent completions and instances:
+   * the coupon row is locked for the rest of the transaction, expired holds
+   * are released, the limits are re-read under the lock and the counters are
+   * raised with conditional updates. The use starts `held` until the order
+   * exists. A cart that already holds a use (a retry after a failed payment,
+   * or a second completion) gets that use back instead of a new one.
+   */
+  @InjectTransactionManager()
+  async claimRedemption(
+    input: ClaimRedemptionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; reused: boolean }> {
+    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    await knex.raw("SET LOCAL lock_timeout = '15s'")
+    await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])
+    const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
+
+    const live = await knex("coupon_redemption")
+      .where({ cart_id: input.cart_id, deleted_at: null })
+      .whereIn("status", ["held", "redeemed"])
+      .first()
+    if (live && live.coupon_id === input.coupon_id && live.code === input.code) {
+      await knex("coupon_redemption")
+        .where({ id: live.id })
+        .update({
+          discount_total: input.discount_total,
+          raw_discount_total: rawNumber(input.discount_total),
+          allocations: JSON.stringify(input.allocations),
+          hold_expires_at: live.status === "held" ? holdUntil : live.hold_expires_at,
+          updated_at: knex.fn.now(),
+        })
+      return { id: live.id, reused: true }
+    }
+    if (live) {
+      // The cart changed coupon since its last attempt: give the old use back.
+      await this.releaseRedemptions_(knex, [live])
+    }
+    await this.releaseExpiredHolds_(knex, input.coupon_id)
+
+    const coupon = await knex("coupon").where({ id: input.coupon_id }).first()
+    if (coupon.usage_limit !== null && coupon.usage_count >= coupon.usage_limit) {
+      const hold = await knex("coupon_redemption")
+        .where({ coupon_id: input.coupon_id, status: "held", deleted_at: null })
+        .min("hold_expires_at as until")
+        .first()
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        hold?.until
+          ? `Coupon ${input.code} is held by another checkout whose payment did not go through; it frees up at ${new Date(hold.until).toISOString()} if that checkout is not completed.`
+          : `Coupon ${input.code} has reached its usage limit.`
+      )
+    }
+    if (coupon.usage_limit_per_customer !== null && (input.customer_id || input.email)) {
+      const [{ count }] = await knex("coupon_redemption")
+        .where({ coupon_id: input.coupon_id, deleted_at: null })
+        .whereIn("status", ["held", "redeemed"])
+        .where((q: any) => {
+          if (input.customer_id) q.orWhere("customer_id", input.customer_id)
+          if (input.email) q.orWhere("email", input.email)
+        })
+        .count("id as count")
+      if (Number(count) >= coupon.usage_limit_per_customer) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Coupon ${input.code} has already been used by this customer (limit ${coupon.usage_limit_per_customer} per customer).`
+        )
+      }
+    }
+    if (input.coupon_code_id) {
+      const claimed = await knex("coupon_code")
+        .where({ id: input.coupon_code_id })
+        .whereRaw("usage_count < max_uses")
+        .increment("usage_count", 1)
+      if (!claimed) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Coupon code ${input.code} has already been used.`)
+      }
+    }
+    await knex("coupon").where({ id: input.coupon_id }).increment("usage_count", 1)
+
+    const id = generateEntityId(undefined, "credm")
+    await knex("coupon_redemption").insert({
+      id,
+      status: "held",
+      code: input.code,
+      coupon_id: input.coupon_id,
+      coupon_code_id: input.coupon_code_id,
+      cart_id: input.cart_id,
+      customer_id: input.customer_id,
+      email: input.email,
+      currency_code: input.currency_code,
+      discount_total: input.discount_total,
+      raw_discount_total: rawNumber(input.discount_total),
+      allocations: JSON.stringify(input.allocations),
+      hold_expires_at: holdUntil,
+    })
+    return { id, reused: false }
+  }
+
+  /** Frees every use whose payment hold has run out (all coupons). */
+  @InjectTransactionManager()
+  async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const couponIds: { coupon_id: string }[] = await knex("coupon_redemption")
+      .distinct("coupon_id")
+      .where({ status: "held", deleted_at: null })
+      .where("hold_expires_at", "<", knex.fn.now())
+    let released = 0
+    for (const { coupon_id } of couponIds) {
+      await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [coupon_id])
+      released += await this.releaseExpiredHolds_(knex, coupon_id)
+    }
+    return released
+  }
+
+  private async releaseExpiredHolds_(knex: any, couponId: string): Promise<number> {
+    const expired = await knex("coupon_redemption")
+      .where({ coupon_id: couponId, status: "held", deleted_at: null })
+      .where("hold_expires_at", "<", knex.fn.now())
+    await this.releaseRedemptions_(knex, expired)
+    return expired.length
+  }
+
+  /** Gives uses back to their coupon and serial code. Caller holds the coupon row lock. */
+  private async releaseRedemptions_(
+    knex: any,
+    redemptions: { id: string; coupon_id: string; coupon_code_id: string | null }[]
+  ) {
+    for (const r of redemptions) {
+      await knex("coupon_redemption")
+        .where({ id: r.id })
+        .update({ status: "released", hold_expires_at: null, updated_at: knex.fn.now() })
+      await knex("coupon").where({ id: r.coupon_id }).where("usage_count", ">", 0).decrement("usage_count", 1)
+      if (r.coupon_code_id) {
+        await knex("coupon_code")
+          .where({ id: r.coupon_code_id })
+          .where("usage_count", ">", 0)
+          .decrement("usage_count", 1)
+      }
+    }
+  }
+
+  /** Marks the use of a completed cart as spent by its order. */
+  @InjectTransactionManager()
+  async markRedeemed(
+    cartId: string,
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; coupon_id: string } | null> {
+    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const [row] = await knex("coupon_redemption")
+      .where({ cart_id: cartId, deleted_at: null })
+      .whereIn("status", ["held", "redeemed"])
+      .update({ status: "redeemed", order_id: orderId, hold_expires_at: null, updated_at: knex.fn.now() })
+      .returning(["id", "coupon_id"])
+    return row ?? null
+  }
+}
+
+/** The `raw_*` companion Medusa keeps beside every big-number column. */
+function rawNumber(value: number) {
+  return JSON.stringify({ value: String(value), precision: 20 })
+}
+
+export type ClaimRedemptionInput = {
+  coupon_id: string
+  coupon_code_id: string | null
+  code: string
+  cart_id: string
+  customer_id: string | null
+  email: string | null
+  currency_code: string
+  discount_total: number
+  allocations: { item_id: string; amount: number }[]
+  hold_minutes: number
 }
 
 export default CouponModuleService

@@ -3,6 +3,7 @@ import { CouponCode } from "./coupon-code"
 import { CouponRedemption } from "./coupon-redemption"
 import { CouponWalletEntry } from "./coupon-wallet-entry"
 import { CouponCodeBatch } from "./coupon-code-batch"
+import { CouponCart } from "./coupon-cart"
 
 /**
  * A coupon definition (rules.md §1). Money fields are Medusa big numbers in
@@ -45,6 +46,7 @@ export const Coupon = model
       mappedBy: "coupon",
     }),
     code_batches: model.hasMany(() => CouponCodeBatch, { mappedBy: "coupon" }),
+    carts: model.hasMany(() => CouponCart, { mappedBy: "coupon" }),
   })
   .cascades({ delete: ["codes", "code_batches"] })
   .indexes([

@@ -1,0 +1,45 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
+import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
+import { applyCouponToCartWorkflow } from "../../../../../workflows/carts/workflows/apply-coupon-to-cart"
+import { removeCouponFromCartWorkflow } from "../../../../../workflows/carts/workflows/remove-coupon-from-cart"
+import { recordUnknownCode, secondsUntilNextAttempt } from "../../../../utils/code-attempts"
+import { cartCouponSummary } from "./summary"
+import type { StoreApplyCouponType } from "./validators"
+
+export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: MedusaResponse) {
+  const cartId = req.params.id
+  const wait = await secondsUntilNextAttempt(req, cartId)
+  if (wait > 0) {
+    res.setHeader("Retry-After", String(wait))
+    res.status(429).json({
+      type: "too_many_requests",
+      message: `Too many attempts with unknown coupon codes. Try again in ${wait} seconds.`,
+    })
+    return
+  }
+  try {
+    await applyCouponToCartWorkflow(req.scope).run({
+      input: { cart_id: cartId, code: req.validatedBody.code },
+    })
+  } catch (error) {
+    if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND && /^Coupon code/.test((error as Error).message)) {
+      await recordUnknownCode(req, cartId)
+    }
+    throw error
+  }
+  const cart = await refetchCart(cartId, req.scope, defaultStoreCartFields)
+  const { coupon } = await cartCouponSummary(req.scope, cartId)
+  res.json({ cart, coupon })
+}
+
+export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+  await removeCouponFromCartWorkflow(req.scope).run({ input: { cart_id: req.params.id } })
+  const cart = await refetchCart(req.params.id, req.scope, defaultStoreCartFields)
+  res.json({ cart })
+}
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  res.json(await cartCouponSummary(req.scope, req.params.id))
+}

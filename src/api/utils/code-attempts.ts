@@ -1,0 +1,55 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { RateLimiterPostgres } from "rate-limiter-flexible"
+import { COUPON_MODULE } from "../../modules/coupon"
+import type CouponModuleService from "../../modules/coupon/service"
+
+const DEFAULT_POINTS = 10
+const DEFAULT_DURATION_SECONDS = 15 * 60
+
+let limiter: RateLimiterPostgres | null = null
+
+/**
+ * Attempts with codes that do not exist, counted per cart and per customer
+ * (or IP for guests) in PostgreSQL, shared by every server instance. A real
+ * code refused by a rule is not a guess and is not counted (rules.md §6).
+ */
+function attemptLimiter(req: MedusaRequest) {
+  if (!limiter) {
+    const { code_attempts } = req.scope.resolve<CouponModuleService>(COUPON_MODULE).options
+    limiter = new RateLimiterPostgres({
+      storeClient: req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+      storeType: "knex",
+      tableName: "coupon_code_attempt",
+      tableCreated: true,
+      clearExpiredByTimeout: true,
+      keyPrefix: "code",
+      points: code_attempts?.points ?? DEFAULT_POINTS,
+      duration: code_attempts?.duration_seconds ?? DEFAULT_DURATION_SECONDS,
+    })
+  }
+  return limiter
+}
+
+function attemptKeys(req: MedusaRequest, cartId: string) {
+  const actor = (req as any).auth_context?.actor_id
+  return [`cart:${cartId}`, actor ? `customer:${actor}` : `ip:${req.ip}`]
+}
+
+/** Seconds until another attempt is allowed, or 0 when one is allowed now. */
+export async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string): Promise<number> {
+  const rl = attemptLimiter(req)
+  let wait = 0
+  for (const key of attemptKeys(req, cartId)) {
+    const res = await rl.get(key)
+    if (res && res.consumedPoints >= rl.points) {
+      wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000))
+    }
+  }
+  return wait
+}
+
+export async function recordUnknownCode(req: MedusaRequest, cartId: string) {
+  const rl = attemptLimiter(req)
+  await Promise.all(attemptKeys(req, cartId).map((key) => rl.penalty(key, 1)))
+}

@@ -1,0 +1,243 @@
+import { allocateDiscount, AllocationShare } from "./allocation"
+import { computeDiscount } from "./discount"
+import {
+  EligibilityLine,
+  IneligibilityReason,
+  lineIneligibilityReason,
+} from "./eligibility"
+import { toMajorUnits, toMinorUnits } from "./money"
+
+/**
+ * Everything rules.md §2–§3 need to judge one coupon on one cart, already
+ * loaded. Kept free of Medusa so every rule and message is unit-tested.
+ */
+export interface CouponForEvaluation {
+  id: string
+  title: string
+  type: "fixed" | "percentage"
+  amount: number | null
+  percentage: number | null
+  max_discount: number | null
+  currency_code: string | null
+  min_spend: number | null
+  starts_at: Date | string | null
+  ends_at: Date | string | null
+  is_active: boolean
+  first_order_only: boolean
+  exclude_sale_items: boolean
+  product_ids: string[]
+  usage_limit: number | null
+  usage_limit_per_customer: number | null
+  renewal_applicable: boolean
+  allocation: "even" | "proportional"
+}
+
+export interface CartLineForEvaluation extends EligibilityLine {
+  quantity: number
+  unit_price: number
+}
+
+export interface CouponEvaluationInput {
+  code: string
+  settings: { enabled: boolean; excluded_product_kinds: string[]; allowed_order_types: string[] }
+  coupon: CouponForEvaluation | null
+  /** The serial code typed, when it is one. */
+  serial: { customer_id: string | null; max_uses: number; usage_count: number } | null
+  cart: {
+    currency_code: string
+    customer_id: string | null
+    metadata: Record<string, unknown> | null
+    items: CartLineForEvaluation[]
+  }
+  /** Category scope of the coupon with every sub-category, or null for none. */
+  scoped_category_ids: Set<string> | null
+  customer_blocked: boolean
+  /** Live uses (held or redeemed) by other carts. */
+  usage: {
+    total: number
+    by_customer: number
+    customer_has_prior_order: boolean
+    /** When a use held by another cart's failed payment frees up, if any. */
+    earliest_hold_release: Date | null
+  }
+  now: Date
+}
+
+export type CouponRule =
+  | "coupons_disabled"
+  | "unknown_code"
+  | "inactive"
+  | "not_started"
+  | "expired"
+  | "blocked_customer"
+  | "order_type"
+  | "renewal"
+  | "first_order_only"
+  | "customer_limit"
+  | "usage_limit"
+  | "held"
+  | "not_transferable"
+  | "currency"
+  | "no_eligible_items"
+  | "min_spend"
+
+export type CouponEvaluation =
+  | {
+      ok: true
+      eligible_subtotal: number
+      discount_total: number
+      allocations: { item_id: string; amount: number }[]
+      ineligible: { item_id: string; reason: IneligibilityReason }[]
+    }
+  | { ok: false; rule: CouponRule; message: string }
+
+const fail = (rule: CouponRule, message: string): CouponEvaluation => ({ ok: false, rule, message })
+
+const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
+
+export function formatMoney(minor: number, currency: string): string {
+  const decimals = toMajorUnits(1, currency).toString().split(".")[1]?.length ?? 0
+  return `${toMajorUnits(minor, currency).toFixed(decimals)} ${currency.toUpperCase()}`
+}
+
+export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
+  const { code, settings, coupon, serial, cart, usage, now } = input
+
+  // 1. enabled, exists, active, inside its window
+  if (!settings.enabled) {
+    return fail("coupons_disabled", "Coupons are disabled in this store.")
+  }
+  if (!coupon) {
+    return fail("unknown_code", `Coupon code ${code} does not exist.`)
+  }
+  if (!coupon.is_active) {
+    return fail("inactive", `Coupon ${code} is not active.`)
+  }
+  if (coupon.starts_at && new Date(coupon.starts_at) > now) {
+    return fail("not_started", `Coupon ${code} is not valid yet: it starts on ${day(coupon.starts_at)}.`)
+  }
+  if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
+    return fail("expired", `Coupon ${code} has expired (it ended on ${day(coupon.ends_at)}).`)
+  }
+
+  // 2. blocklist
+  if (input.customer_blocked) {
+    return fail("blocked_customer", "This customer is blocked from using coupons.")
+  }
+
+  // 3. order type and renewal
+  const orderType = cart.metadata?.order_type
+  if (orderType !== undefined && orderType !== null) {
+    const type = String(orderType).toLowerCase()
+    if (!settings.allowed_order_types.includes(type)) {
+      return fail(
+        "order_type",
+        `Coupons cannot be used on '${type}' orders; allowed order types: ${settings.allowed_order_types.join(", ")}.`
+      )
+    }
+  }
+  if (cart.metadata?.is_renewal === true && !coupon.renewal_applicable) {
+    return fail("renewal", `Coupon ${code} cannot be used on renewal orders.`)
+  }
+
+  // 4. first order, per-customer and total limits (holds count), holder
+  if (coupon.first_order_only && usage.customer_has_prior_order) {
+    return fail("first_order_only", `Coupon ${code} is only for a customer's first order.`)
+  }
+  if (coupon.usage_limit_per_customer !== null && usage.by_customer >= coupon.usage_limit_per_customer) {
+    return fail(
+      "customer_limit",
+      `Coupon ${code} has already been used by this customer (limit ${coupon.usage_limit_per_customer} per customer).`
+    )
+  }
+  if (coupon.usage_limit !== null && usage.total >= coupon.usage_limit) {
+    if (usage.earliest_hold_release) {
+      return fail(
+        "held",
+        `Coupon ${code} is held by another checkout whose payment did not go through; it frees up at ${usage.earliest_hold_release.toISOString()} if that checkout is not completed.`
+      )
+    }
+    return fail("usage_limit", `Coupon ${code} has reached its usage limit.`)
+  }
+  if (serial) {
+    if (serial.customer_id && serial.customer_id !== cart.customer_id) {
+      return fail(
+        "not_transferable",
+        `Coupon code ${code} belongs to another customer's wallet; coupons cannot be transferred.`
+      )
+    }
+    if (serial.usage_count >= serial.max_uses) {
+      return fail("usage_limit", `Coupon code ${code} has already been used.`)
+    }
+  }
+
+  // 5. currency, eligible lines, minimum spend
+  const currency = cart.currency_code.toLowerCase()
+  if (coupon.currency_code && coupon.currency_code.toLowerCase() !== currency) {
+    return fail(
+      "currency",
+      `Coupon ${code} is for ${coupon.currency_code.toUpperCase()} orders; this cart is in ${currency.toUpperCase()}.`
+    )
+  }
+  const rules = {
+    product_ids: coupon.product_ids ?? [],
+    scoped_category_ids: input.scoped_category_ids,
+    exclude_sale_items: coupon.exclude_sale_items,
+    excluded_kinds: settings.excluded_product_kinds,
+  }
+  const eligible: { id: string; subtotal: number }[] = []
+  const ineligible: { item_id: string; reason: IneligibilityReason }[] = []
+  for (const line of cart.items) {
+    const reason = lineIneligibilityReason(line, rules)
+    if (reason) {
+      ineligible.push({ item_id: line.id, reason })
+    } else {
+      eligible.push({ id: line.id, subtotal: toMinorUnits(line.unit_price, currency) * line.quantity })
+    }
+  }
+  if (!eligible.length) {
+    return fail("no_eligible_items", noEligibleItemsMessage(code, ineligible))
+  }
+  const eligibleSubtotal = eligible.reduce((sum, l) => sum + l.subtotal, 0)
+  if (coupon.min_spend !== null) {
+    const minSpend = toMinorUnits(coupon.min_spend, currency)
+    if (eligibleSubtotal < minSpend) {
+      return fail(
+        "min_spend",
+        `Minimum spend not met for coupon ${code}: add ${formatMoney(minSpend - eligibleSubtotal, currency)} more of eligible items (minimum ${formatMoney(minSpend, currency)}, eligible now ${formatMoney(eligibleSubtotal, currency)}).`
+      )
+    }
+  }
+
+  const discount = computeDiscount(
+    {
+      type: coupon.type,
+      amount_minor: coupon.amount === null ? null : toMinorUnits(coupon.amount, currency),
+      percentage: coupon.percentage,
+      max_discount_minor: coupon.max_discount === null ? null : toMinorUnits(coupon.max_discount, currency),
+    },
+    eligibleSubtotal
+  )
+  const shares: AllocationShare[] = allocateDiscount(coupon.allocation, eligible, discount)
+  return {
+    ok: true,
+    eligible_subtotal: eligibleSubtotal,
+    discount_total: discount,
+    allocations: shares.map((s) => ({ item_id: s.id, amount: s.amount })),
+    ineligible,
+  }
+}
+
+function noEligibleItemsMessage(code: string, ineligible: { reason: IneligibilityReason }[]): string {
+  const kinds = [
+    ...new Set(
+      ineligible.filter((i) => i.reason.startsWith("excluded_kind:")).map((i) => i.reason.slice("excluded_kind:".length))
+    ),
+  ]
+  const why: string[] = []
+  if (kinds.length) why.push(`product kind excluded from coupons (${kinds.join(", ")})`)
+  if (ineligible.some((i) => i.reason === "not_in_scope")) why.push("not among the coupon's products or categories")
+  if (ineligible.some((i) => i.reason === "sale_item")) why.push("already on sale")
+  if (ineligible.some((i) => i.reason === "not_discountable" || i.reason === "gift_card")) why.push("not discountable")
+  return `Coupon ${code} does not apply to any item in this cart (no eligible items: ${why.join("; ")}).`
+}

@@ -1,0 +1,264 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { COUPON_MODULE } from "../../modules/coupon"
+import type CouponModuleService from "../../modules/coupon/service"
+import { normalizeCode } from "../../modules/coupon/lib/code-generation"
+import { expandCategoryIds, isSaleItem } from "../../modules/coupon/lib/eligibility"
+import {
+  CouponEvaluation,
+  CouponForEvaluation,
+  evaluateCoupon,
+} from "../../modules/coupon/lib/evaluate-coupon"
+import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
+
+/** Marks the line-item adjustments this plugin owns. */
+export const COUPON_ADJUSTMENT_PROVIDER = "coupon"
+
+export const COUPON_CART_FIELDS = [
+  "id",
+  "currency_code",
+  "customer_id",
+  "email",
+  "metadata",
+  "completed_at",
+  "items.id",
+  "items.quantity",
+  "items.unit_price",
+  "items.compare_at_unit_price",
+  "items.is_discountable",
+  "items.is_giftcard",
+  "items.is_tax_inclusive",
+  "items.requires_shipping",
+  "items.product_id",
+  "items.created_at",
+  "items.product.metadata",
+  "items.product.type.value",
+  "items.product.categories.id",
+  "items.adjustments.id",
+  "items.adjustments.amount",
+  "items.adjustments.code",
+  "items.adjustments.provider_id",
+  "items.adjustments.description",
+]
+
+export type CouponCart = {
+  id: string
+  currency_code: string
+  customer_id: string | null
+  email: string | null
+  metadata: Record<string, unknown> | null
+  completed_at: Date | null
+  items: any[]
+}
+
+export async function loadCouponCart(container: MedusaContainer, cartId: string): Promise<CouponCart> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({ entity: "cart", fields: COUPON_CART_FIELDS, filters: { id: cartId } })
+  if (!cart) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id ${cartId} was not found.`)
+  }
+  // Lines in the order they were added: ties in the split go to the first.
+  const items = [...(cart.items ?? [])].sort(
+    (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || (a.id < b.id ? -1 : 1)
+  )
+  return { ...(cart as any), items }
+}
+
+/** The coupon a code opens: its own shared code, or one of its serial codes. */
+export async function findCouponByCode(couponService: CouponModuleService, rawCode: string) {
+  const code = normalizeCode(rawCode)
+  const [shared] = await couponService.listCoupons({ code })
+  if (shared) return { code, coupon: shared, serial: null }
+  const [serial] = await couponService.listCouponCodes({ code }, { relations: ["coupon"] })
+  if (serial?.coupon && !(serial.coupon as any).deleted_at) {
+    return { code, coupon: serial.coupon, serial }
+  }
+  return { code, coupon: null, serial: null }
+}
+
+export type CartCouponVerdict = {
+  code: string
+  coupon: any | null
+  serial: any | null
+  evaluation: CouponEvaluation
+}
+
+/** Judges a code on a cart by rules.md §2–§3, reading what the rules need. */
+export async function judgeCouponOnCart(
+  container: MedusaContainer,
+  cart: CouponCart,
+  rawCode: string,
+  now = new Date()
+): Promise<CartCouponVerdict> {
+  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [settings, found] = await Promise.all([
+    couponService.getSettings(),
+    findCouponByCode(couponService, rawCode),
+  ])
+  const { code, coupon, serial } = found
+
+  let scoped: Set<string> | null = null
+  let blocked = false
+  const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
+  if (coupon && settings.enabled) {
+    const liveOthers = await couponService.listCouponRedemptions(
+      { coupon_id: coupon.id, status: ["held", "redeemed"], cart_id: { $ne: cart.id } },
+      { select: ["id", "status", "customer_id", "email", "hold_expires_at"] }
+    )
+    const liveHolds = liveOthers.filter((r) => r.status === "held" && r.hold_expires_at)
+    const activeHolds = liveHolds.filter((r) => new Date(r.hold_expires_at!) > now)
+    // Expired holds still in the table are free: the next completion releases them.
+    usage.total = liveOthers.length - (liveHolds.length - activeHolds.length)
+    usage.earliest_hold_release = activeHolds.length
+      ? new Date(Math.min(...activeHolds.map((r) => new Date(r.hold_expires_at!).getTime())))
+      : null
+    usage.by_customer = liveOthers.filter(
+      (r) =>
+        (!r.hold_expires_at || new Date(r.hold_expires_at) > now || r.status === "redeemed") &&
+        ((cart.customer_id && r.customer_id === cart.customer_id) || (cart.email && r.email === cart.email))
+    ).length
+
+    const [blockEntries, categories, priorOrders] = await Promise.all([
+      cart.customer_id
+        ? couponService.listCouponBlocklistEntries({ customer_id: cart.customer_id }, { select: ["id"] })
+        : Promise.resolve([]),
+      coupon.category_ids?.length
+        ? query.graph({ entity: "product_category", fields: ["id", "parent_category_id"] }).then((r) => r.data)
+        : Promise.resolve(null),
+      coupon.first_order_only && (cart.customer_id || cart.email)
+        ? query
+            .graph({
+              entity: "order",
+              fields: ["id"],
+              filters: {
+                status: { $ne: "canceled" },
+                ...(cart.customer_id ? { customer_id: cart.customer_id } : { email: cart.email }),
+              } as any,
+              pagination: { take: 1 },
+            })
+            .then((r) => r.data)
+        : Promise.resolve([]),
+    ])
+    blocked = blockEntries.length > 0
+    scoped = categories ? expandCategoryIds(coupon.category_ids, categories as any) : null
+    usage.customer_has_prior_order = priorOrders.length > 0
+  }
+
+  const evaluation = evaluateCoupon({
+    code,
+    settings,
+    coupon: coupon as unknown as CouponForEvaluation | null,
+    serial: serial ? { customer_id: serial.customer_id, max_uses: serial.max_uses, usage_count: serial.usage_count } : null,
+    cart: {
+      currency_code: cart.currency_code,
+      customer_id: cart.customer_id,
+      metadata: cart.metadata,
+      items: cart.items.map((item) => ({
+        id: item.id,
+        quantity: Number(item.quantity),
+        unit_price: Number(item.unit_price),
+        product_id: item.product_id,
+        product_category_ids: (item.product?.categories ?? []).map((c: any) => c.id),
+        is_discountable: item.is_discountable,
+        is_giftcard: item.is_giftcard,
+        is_sale: isSaleItem(Number(item.unit_price), item.compare_at_unit_price == null ? null : Number(item.compare_at_unit_price)),
+        product_metadata: item.product?.metadata ?? null,
+        product_type: item.product?.type?.value ?? null,
+        requires_shipping: item.requires_shipping,
+      })),
+    },
+    scoped_category_ids: scoped,
+    customer_blocked: blocked,
+    usage,
+    now,
+  })
+  return { code, coupon, serial, evaluation }
+}
+
+/** The coupon's shares now on the cart, per item, in minor units. */
+export function currentCouponShares(cart: CouponCart): Map<string, number> {
+  const shares = new Map<string, number>()
+  for (const item of cart.items) {
+    for (const adj of item.adjustments ?? []) {
+      if (adj.provider_id === COUPON_ADJUSTMENT_PROVIDER) {
+        shares.set(item.id, (shares.get(item.id) ?? 0) + toMinorUnits(Number(adj.amount), cart.currency_code))
+      }
+    }
+  }
+  return shares
+}
+
+/**
+ * Makes the cart's coupon adjustments equal the given shares (none to clear
+ * them). Adjustments carry no `code`, so Medusa's promotion refresh leaves
+ * them alone, while totals, payment and the order all count them.
+ */
+export async function writeCouponAdjustments(
+  container: MedusaContainer,
+  cart: CouponCart,
+  code: string | null,
+  allocations: { item_id: string; amount: number }[]
+) {
+  const wanted = new Map(allocations.filter((a) => a.amount > 0).map((a) => [a.item_id, a.amount]))
+  const current = currentCouponShares(cart)
+  const same = wanted.size === current.size && [...wanted].every(([id, amount]) => current.get(id) === amount)
+  const codeUnchanged = cart.items.every((item) =>
+    (item.adjustments ?? []).every(
+      (adj: any) => adj.provider_id !== COUPON_ADJUSTMENT_PROVIDER || adj.description === `Coupon ${code}`
+    )
+  )
+  if (same && codeUnchanged) return
+
+  const cartModule = container.resolve(Modules.CART)
+  const staleIds = cart.items.flatMap((item) =>
+    (item.adjustments ?? []).filter((a: any) => a.provider_id === COUPON_ADJUSTMENT_PROVIDER).map((a: any) => a.id)
+  )
+  if (staleIds.length) {
+    await cartModule.softDeleteLineItemAdjustments(staleIds)
+  }
+  if (code && wanted.size) {
+    const taxInclusive = new Map(cart.items.map((i) => [i.id, !!i.is_tax_inclusive]))
+    await cartModule.addLineItemAdjustments(
+      [...wanted].map(([item_id, amount]) => ({
+        item_id,
+        amount: toMajorUnits(amount, cart.currency_code),
+        code: null as any,
+        description: `Coupon ${code}`,
+        provider_id: COUPON_ADJUSTMENT_PROVIDER,
+        is_tax_inclusive: taxInclusive.get(item_id) ?? false,
+      }))
+    )
+  }
+}
+
+export async function appliedCouponOf(container: MedusaContainer, cartId: string) {
+  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  const [row] = await couponService.listCouponCarts({ cart_id: cartId })
+  return row ?? null
+}
+
+/**
+ * Runs on every cart change (via the promotion refresh hook): recomputes the
+ * coupon's split on the current cart, or removes the coupon — recording why —
+ * when the change made it invalid.
+ */
+export async function refreshCartCoupon(container: MedusaContainer, cartId: string) {
+  const application = await appliedCouponOf(container, cartId)
+  if (!application || application.status !== "applied") return
+  const cart = await loadCouponCart(container, cartId)
+  if (cart.completed_at) return
+  const { evaluation } = await judgeCouponOnCart(container, cart, application.code)
+  if (evaluation.ok) {
+    await writeCouponAdjustments(container, cart, application.code, evaluation.allocations)
+    return
+  }
+  await writeCouponAdjustments(container, cart, null, [])
+  await container.resolve<CouponModuleService>(COUPON_MODULE).updateCouponCarts({
+    id: application.id,
+    status: "removed",
+    removed_reason: `Coupon ${application.code} was removed: ${evaluation.message}`,
+  })
+}

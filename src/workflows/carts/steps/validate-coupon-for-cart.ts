@@ -1,0 +1,41 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { judgeCouponOnCart, loadCouponCart } from "../coupon-on-cart"
+
+/**
+ * Refuses a code that may not go on this cart, with the first failed rule of
+ * rules.md §2 as the message (404 for a code that does not exist).
+ */
+export const validateCouponForCartStep = createStep(
+  "validate-coupon-for-cart",
+  async (input: { cart_id: string; code: string }, { container }) => {
+    const cart = await loadCouponCart(container, input.cart_id)
+    if (cart.completed_at) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed.`)
+    }
+    const { code, coupon, serial, evaluation } = await judgeCouponOnCart(container, cart, input.code)
+    if (!evaluation.ok) {
+      throw new MedusaError(
+        evaluation.rule === "unknown_code" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.NOT_ALLOWED,
+        evaluation.message
+      )
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const {
+      data: [withPromotions],
+    } = await query.graph({
+      entity: "cart",
+      fields: ["promotions.code", "promotions.is_automatic"],
+      filters: { id: cart.id },
+    })
+    const manualPromoCodes = (withPromotions?.promotions ?? [])
+      .filter((p: any) => p && !p.is_automatic && p.code)
+      .map((p: any) => p.code as string)
+    return new StepResponse({
+      coupon_id: coupon.id as string,
+      code,
+      coupon_code_id: (serial?.id as string) ?? null,
+      manual_promo_codes: manualPromoCodes,
+    })
+  }
+)

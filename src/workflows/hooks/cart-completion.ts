@@ -1,0 +1,59 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { COUPON_MODULE } from "../../modules/coupon"
+import type CouponModuleService from "../../modules/coupon/service"
+import { toMajorUnits } from "../../modules/coupon/lib/money"
+import {
+  appliedCouponOf,
+  currentCouponShares,
+  judgeCouponOnCart,
+  loadCouponCart,
+} from "../carts/coupon-on-cart"
+
+/**
+ * At completion the coupon is judged again and its use is counted in
+ * PostgreSQL before Medusa creates the order (rules.md §4). Nothing here is
+ * undone when a later step fails: the use stays held for this cart for the
+ * payment-hold minutes, so only this cart can retry with it.
+ */
+completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) => {
+  const application = await appliedCouponOf(container, completing.id)
+  if (application?.status !== "applied") return
+  const cart = await loadCouponCart(container, completing.id)
+  // The hook also runs when the order already exists (a repeated completion).
+  if (cart.completed_at) return
+
+  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  const { coupon, serial, evaluation } = await judgeCouponOnCart(container, cart, application.code)
+  if (!evaluation.ok) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, evaluation.message)
+  }
+  const onCart = currentCouponShares(cart)
+  const stale =
+    evaluation.allocations.filter((a) => a.amount > 0).length !== onCart.size ||
+    evaluation.allocations.some((a) => a.amount > 0 && onCart.get(a.item_id) !== a.amount)
+  if (stale) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `The discount of coupon ${application.code} on this cart is out of date; refresh the cart and try again.`
+    )
+  }
+
+  const settings = await couponService.getSettings()
+  const currency = cart.currency_code
+  await couponService.claimRedemption({
+    coupon_id: coupon.id,
+    coupon_code_id: serial?.id ?? null,
+    code: application.code,
+    cart_id: cart.id,
+    customer_id: cart.customer_id,
+    email: cart.email,
+    currency_code: currency,
+    discount_total: toMajorUnits(evaluation.discount_total, currency),
+    allocations: evaluation.allocations.map((a) => ({
+      item_id: a.item_id,
+      amount: toMajorUnits(a.amount, currency),
+    })),
+    hold_minutes: settings.payment_hold_minutes,
+  })
+})

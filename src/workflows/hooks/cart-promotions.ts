@@ -1,0 +1,42 @@
+import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { appliedCouponOf, refreshCartCoupon } from "../carts/coupon-on-cart"
+
+/*
+ * Medusa re-runs updateCartPromotionsWorkflow after every cart change (items,
+ * quantities, region, customer, shipping). These two handlers ride on it:
+ * `validate` keeps the coupon's split current (or removes an invalid coupon)
+ * and refuses manual promotion codes on a coupon cart; `setPromotionContext`
+ * makes Medusa's promotions stand aside while a coupon is on the cart.
+ *
+ * Not used, because @medusajs/loyalty-plugin owns them and a hook takes one
+ * handler: completeCartWorkflow.hooks.beforePaymentAuthorization / orderCreated,
+ * refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection,
+ * createOrderCreditLinesWorkflow.hooks.creditLinesCreated.
+ */
+updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  const application = await appliedCouponOf(container, cart.id)
+  if (application?.status !== "applied") return
+  const adding = (input.action ?? PromotionActions.ADD) === PromotionActions.ADD
+  if (adding && input.promo_codes?.length) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `This cart carries coupon ${application.code}; coupons and promotions cannot be combined. Remove the coupon to use promotion codes.`
+    )
+  }
+  await refreshCartCoupon(container, cart.id)
+})
+
+updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
+  const application = await appliedCouponOf(container, cart.id)
+  if (application?.status !== "applied") {
+    return new StepResponse(undefined)
+  }
+  // Items and shipping stay in the context so Medusa still removes the
+  // adjustments of promotions applied earlier, but none can receive a new one.
+  return new StepResponse({
+    items: (cart.items ?? []).map((item: any) => ({ ...item, is_discountable: false, subtotal: 0 })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method: any) => ({ ...method, subtotal: 0 })),
+  })
+})
