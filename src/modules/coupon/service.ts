@@ -17,6 +17,7 @@ import { CouponSettings } from "./models/coupon-settings"
 import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
+import { usageLimitMessage } from "./lib/evaluate-coupon"
 
 export const DEFAULT_ALLOWED_ORDER_TYPES = ["ordinary", "dropshipping"]
 
@@ -124,9 +125,7 @@ class CouponModuleService extends MedusaService({
         .first()
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        hold?.until
-          ? `Coupon ${input.code} is held by another checkout whose payment did not go through; it frees up at ${new Date(hold.until).toISOString()} if that checkout is not completed.`
-          : `Coupon ${input.code} has reached its usage limit.`
+        usageLimitMessage(input.code, hold?.until ? new Date(hold.until) : null)
       )
     }
     if (coupon.usage_limit_per_customer !== null && (input.customer_id || input.email)) {

@@ -100,6 +100,17 @@ export function formatMoney(minor: number, currency: string): string {
   return `${toMajorUnits(minor, currency).toFixed(decimals)} ${currency.toUpperCase()}`
 }
 
+/**
+ * Some uses may be held by checkouts that have not finished (in flight, or
+ * whose payment failed): say when the coupon frees up if they do not complete.
+ */
+export function usageLimitMessage(code: string, earliestHoldRelease: Date | null): string {
+  const base = `Coupon ${code} has reached its usage limit`
+  return earliestHoldRelease
+    ? `${base}; some uses are held by checkouts that have not completed, and if they fail it frees up at ${earliestHoldRelease.toISOString()}.`
+    : `${base}.`
+}
+
 export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
   const { code, settings, coupon, serial, cart, usage, now } = input
 
@@ -151,13 +162,7 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     )
   }
   if (coupon.usage_limit !== null && usage.total >= coupon.usage_limit) {
-    if (usage.earliest_hold_release) {
-      return fail(
-        "held",
-        `Coupon ${code} is held by another checkout whose payment did not go through; it frees up at ${usage.earliest_hold_release.toISOString()} if that checkout is not completed.`
-      )
-    }
-    return fail("usage_limit", `Coupon ${code} has reached its usage limit.`)
+    return fail(usage.earliest_hold_release ? "held" : "usage_limit", usageLimitMessage(code, usage.earliest_hold_release))
   }
   if (serial) {
     if (serial.customer_id && serial.customer_id !== cart.customer_id) {
