@@ -37,6 +37,11 @@ const redisModules = redisUrl
     ]
   : []
 
+// Medusa's own gift-card and store-credit plugin, loaded beside this one to
+// prove the two install together (integration-tests/http/loyalty-plugin.spec.ts).
+const extraPlugins =
+  process.env.COUPON_WITH_LOYALTY_PLUGIN === "true" ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : []
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -53,6 +58,7 @@ export default defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
+  plugins: extraPlugins,
   modules: [
     {
       resolve: "./src/modules/coupon",
