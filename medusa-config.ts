@@ -42,6 +42,18 @@ const redisModules = redisUrl
 const extraPlugins =
   process.env.COUPON_WITH_LOYALTY_PLUGIN === "true" ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : []
 
+// A payment provider that always declines, for the payment-hold tests only.
+const testPaymentModules =
+  process.env.COUPON_TEST_DECLINING_PAYMENT === "true"
+    ? [
+        {
+          key: Modules.PAYMENT,
+          resolve: "@medusajs/medusa/payment",
+          options: { providers: [{ resolve: `${process.cwd()}/integration-tests/fixtures/declining-payment`, id: "decline" }] },
+        },
+      ]
+    : []
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -68,5 +80,6 @@ export default defineConfig({
       },
     },
     ...redisModules,
+    ...testPaymentModules,
   ],
 })

@@ -227,7 +227,7 @@ export function storefront(api: Api, store: TestStore, customerToken?: string) {
     removeCoupon: (cartId: string) => call("delete", `/store/carts/${cartId}/coupon`),
     getCoupon: (cartId: string) => call("get", `/store/carts/${cartId}/coupon`),
     /** Shipping, payment session, completion — Medusa's own routes. */
-    async complete(cartId: string) {
+    async complete(cartId: string, providerId = "pp_system_default") {
       await call("post", `/store/carts/${cartId}/shipping-methods`, { option_id: store.shippingOptionId })
       const { cart } = await call("get", `/store/carts/${cartId}`)
       let collectionId = cart.payment_collection?.id
@@ -235,7 +235,7 @@ export function storefront(api: Api, store: TestStore, customerToken?: string) {
         const { payment_collection } = await call("post", `/store/payment-collections`, { cart_id: cartId })
         collectionId = payment_collection.id
       }
-      await call("post", `/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })
+      await call("post", `/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: providerId })
       return call("post", `/store/carts/${cartId}/complete`)
     },
   }
