@@ -23,9 +23,6 @@ export const CouponPluginOptionsSchema = z
       })
       .strict()
       .optional(),
-    // Redis used for attempt limiting across server instances; without it the
-    // limiter falls back to PostgreSQL, which every instance shares too.
-    redis_url: z.string().url().optional(),
   })
   .strict()
 
