@@ -11,6 +11,8 @@ import { Coupon } from "./models/coupon"
 import { CouponBlocklistEntry } from "./models/coupon-blocklist-entry"
 import { CouponCode } from "./models/coupon-code"
 import { CouponCart } from "./models/coupon-cart"
+import { CouponCampaign } from "./models/coupon-campaign"
+import { CouponCampaignRecipient } from "./models/coupon-campaign-recipient"
 import { CouponCodeBatch } from "./models/coupon-code-batch"
 import { CouponRedemption } from "./models/coupon-redemption"
 import { CouponSettings } from "./models/coupon-settings"
@@ -41,6 +43,8 @@ class CouponModuleService extends MedusaService({
   CouponRedemption,
   CouponWalletEntry,
   CouponCart,
+  CouponCampaign,
+  CouponCampaignRecipient,
 }) {
   readonly options: CouponPluginOptions
 

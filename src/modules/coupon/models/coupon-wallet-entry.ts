@@ -18,6 +18,7 @@ export const CouponWalletEntry = model
     expires_at: model.dateTime().nullable(),
     used_at: model.dateTime().nullable(),
     order_id: model.text().nullable(),
+    campaign_id: model.text().nullable(),
     coupon: model.belongsTo(() => Coupon, { mappedBy: "wallet_entries" }),
   })
   .indexes([

@@ -4,6 +4,7 @@ import { CouponRedemption } from "./coupon-redemption"
 import { CouponWalletEntry } from "./coupon-wallet-entry"
 import { CouponCodeBatch } from "./coupon-code-batch"
 import { CouponCart } from "./coupon-cart"
+import { CouponCampaign } from "./coupon-campaign"
 
 /**
  * A coupon definition (rules.md §1). Money fields are Medusa big numbers in
@@ -47,6 +48,7 @@ export const Coupon = model
     }),
     code_batches: model.hasMany(() => CouponCodeBatch, { mappedBy: "coupon" }),
     carts: model.hasMany(() => CouponCart, { mappedBy: "coupon" }),
+    campaigns: model.hasMany(() => CouponCampaign, { mappedBy: "coupon" }),
   })
   .cascades({ delete: ["codes", "code_batches"] })
   .indexes([
