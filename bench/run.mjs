@@ -1,0 +1,714 @@
+// `npm run bench`: the coupon against Medusa's own promotions, on one server.
+//
+// Builds identical 10-line carts and times, client side, over one HTTP
+// keep-alive connection:
+//   apply     POST /store/carts/:id/coupon {code}          (this plugin)
+//             POST /store/carts/:id/promotions {promo_codes} (Medusa, an
+//             equivalent fixed promotion: target items, allocation "across")
+//   complete  POST /store/carts/:id/complete for a cart carrying the coupon
+//             and for one carrying the promotion (shipping method, payment
+//             collection and session set up before, untimed)
+// Variants are interleaved (ABAB, the first one alternating per iteration),
+// after a few warm-up iterations that are not counted. Every pair of carts is
+// checked: same discount_total and total after apply, after shipping and on
+// the order; any difference or error stops the run (exit code 1).
+//
+// Printed: p50/p95/mean/min per operation and variant, and the coupon/
+// promotion ratios of p50, p95 and mean, plus "paired": the median of the
+// per-iteration ratios, which is the figure to trust on a busy machine (both
+// carts of an iteration run seconds apart, so load drift cancels out).
+//
+// Steps: embedded PostgreSQL (cluster "bench", fsync off) → a fresh database
+// → medusa db:migrate → medusa user → medusa exec bench/seed.ts → medusa
+// start (one process, admin disabled) on a free port until /health answers →
+// admin login, coupon + promotion → iterations → table, ratios and
+// bench/results/latest.json → stop the server group, drop the database, stop
+// PostgreSQL.
+//
+// Environment:
+//   BENCH_N=30        measured iterations (each: one cart per variant)
+//   BENCH_WARMUP=3    warm-up iterations, not counted
+//   BENCH_SQL=1       also count the SQL statements each timed request sends
+//                     (preloads bench/sql-counter.cjs into the server; timings
+//                     are then perturbed, results go to latest-sql.json)
+//   BENCH_ASSERT=1    exit 1 when a coupon/promotion ratio is above 1.0
+//   BENCH_KEEP_LOGS=1 keep the server log (in the system temp folder)
+import { execFileSync } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
+const { startEmbeddedPostgres, PROJECT_ROOT } = await import("../scripts/lib/embedded-postgres.mjs")
+const { run, medusaBin } = await import("../scripts/lib/run.mjs")
+const { default: pg } = await import("pg")
+// embedded-postgres (async-exit-hook) stops PostgreSQL and exits on signals:
+// drop those handlers, the Medusa server must stop and the database go first.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.removeAllListeners(signal)
+
+const N = positiveInt("BENCH_N", 30)
+const WARMUP = positiveInt("BENCH_WARMUP", 3, true)
+const SQL = process.env.BENCH_SQL === "1"
+const ASSERT = process.env.BENCH_ASSERT === "1"
+const DISCOUNT = 25 // USD, both variants
+const COUPON_CODE = "BENCHCOUPON25"
+const PROMO_CODE = "BENCHPROMO25"
+const LINES = ["tee", "hoodie", "mug", "cap", "poster", "ebook", "crate", "jacket", "socks", "scarf"]
+const VARIANTS = ["coupon", "promotion"]
+const OPERATIONS = ["apply", "complete"]
+const ADMIN = { email: "bench@coupons.local", password: "bench-secret" }
+const TIMEOUTS = { step: 180_000, health: 120_000, request: 60_000 }
+
+const started = Date.now()
+const tag = `${process.pid}-${Date.now().toString(36)}`
+const database = `coupons_bench_${tag.replace(/-/g, "_")}`
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coupons-bench-"))
+const serverLog = path.join(tmp, "medusa.log")
+const seedOut = path.join(tmp, "seed.json")
+const sqlLog = path.join(tmp, "sql.log")
+
+let db = null // embedded PostgreSQL
+let databaseCreated = false
+let current = null // the medusa command running now ({ child, done, stop })
+let cleaning = null
+
+const log = (message) => process.stdout.write(`[bench] ${message}\n`)
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
+
+process.on("SIGINT", () => abort("SIGINT received"))
+process.on("SIGTERM", () => abort("SIGTERM received"))
+process.on("SIGHUP", () => abort("SIGHUP received"))
+
+async function main() {
+  // --- database -----------------------------------------------------------
+  let t = Date.now()
+  db = await startEmbeddedPostgres({ name: "bench", fast: true })
+  const admin = new pg.Client({ connectionString: db.url("postgres") })
+  await admin.connect()
+  let postgresVersion
+  try {
+    postgresVersion = (await admin.query("SHOW server_version")).rows[0].server_version
+    await admin.query(`CREATE DATABASE "${database}"`)
+    databaseCreated = true
+  } finally {
+    await admin.end()
+  }
+  log(`embedded PostgreSQL ${postgresVersion} on port ${db.port}, database ${database} (${secs(Date.now() - t)})`)
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url(database),
+    MEDUSA_ADMIN_DISABLED: "true",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: "production",
+  }
+  delete env.npm_lifecycle_event // keep Medusa from thinking it runs under a dev script
+
+  await step("migrate", ["db:migrate"], env)
+  await step("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
+  await step("seed", ["exec", "./bench/seed.ts"], { ...env, BENCH_SEED_OUT: seedOut })
+  const store = JSON.parse(fs.readFileSync(seedOut, "utf8"))
+  for (const line of LINES) if (!store.variants[line]) throw new Error(`seed has no variant for ${line}`)
+
+  // --- server -------------------------------------------------------------
+  const port = await freePort()
+  const serverEnv = { ...env, PORT: String(port) }
+  if (SQL) {
+    serverEnv.BENCH_SQL_LOG = sqlLog
+    serverEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${path.join(BENCH_DIR, "sql-counter.cjs")}`.trim()
+  }
+  t = Date.now()
+  log(`medusa start on port ${port} (NODE_ENV=production, admin disabled${env.REDIS_URL ? ", REDIS_URL set" : ", no Redis: in-memory modules"})`)
+  const out = fs.openSync(serverLog, "a")
+  current = run(medusaBin, ["start", "--port", String(port)], { env: serverEnv, stdio: ["ignore", out, out] })
+  fs.closeSync(out)
+  const server = current
+  let exited = null
+  server.done.then((code) => (exited = code))
+  const base = `http://127.0.0.1:${port}`
+  const until = Date.now() + TIMEOUTS.health
+  for (;;) {
+    if (exited !== null) throw new Error(`medusa start exited with code ${exited} before /health answered`)
+    if (Date.now() > until) throw new Error(`/health did not answer within ${secs(TIMEOUTS.health)}`)
+    try {
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) })
+      if (res.ok) break
+    } catch {
+      // not up yet
+    }
+    await sleep(300)
+  }
+  log(`/health answered after ${secs(Date.now() - t)}`)
+  const watchdog = server.done.then((code) => {
+    if (!cleaning) abort(`the Medusa server exited (code ${code}) during the run`)
+  })
+  void watchdog
+
+  const api = client(base)
+
+  // --- admin: coupon and the equivalent promotion -------------------------
+  const { json: login } = await api("POST", "/auth/user/emailpass", { body: ADMIN })
+  if (!login?.token) throw new Error(`admin login returned no token: ${JSON.stringify(login)}`)
+  const adminHeaders = { authorization: `Bearer ${login.token}` }
+  const { json: couponRes } = await api("POST", "/admin/coupons", {
+    headers: adminHeaders,
+    body: { code: COUPON_CODE, title: `Bench $${DISCOUNT} off`, type: "fixed", amount: DISCOUNT, currency_code: "usd" },
+    expect: [200, 201],
+  })
+  const { json: promoRes } = await api("POST", "/admin/promotions", {
+    headers: adminHeaders,
+    body: {
+      code: PROMO_CODE,
+      type: "standard",
+      status: "active",
+      is_automatic: false,
+      application_method: {
+        type: "fixed",
+        target_type: "items",
+        allocation: "across",
+        value: DISCOUNT,
+        currency_code: "usd",
+      },
+    },
+    expect: [200, 201],
+  })
+  log(
+    `coupon ${COUPON_CODE} (${couponRes.coupon?.id}, fixed $${DISCOUNT}, allocation ${couponRes.coupon?.allocation ?? "?"}) and ` +
+      `promotion ${PROMO_CODE} (${promoRes.promotion?.id}, fixed $${DISCOUNT} across items)`
+  )
+
+  // --- iterations ---------------------------------------------------------
+  const storeHeaders = { "x-publishable-api-key": store.publishable_key }
+  const samples = Object.fromEntries(OPERATIONS.map((op) => [op, { coupon: [], promotion: [] }]))
+  const sqlCounts = Object.fromEntries(OPERATIONS.map((op) => [op, { coupon: [], promotion: [] }]))
+  const subtotal = LINES.reduce((sum, line) => sum + store.prices[line], 0)
+  let sqlOffset = 0
+  const sqlMark = async () => {
+    // Let work triggered by the previous request settle, then skip its statements.
+    await sleep(300)
+    sqlOffset = fs.existsSync(sqlLog) ? fs.statSync(sqlLog).size : 0
+  }
+  const sqlCollect = async (t0, t1) => {
+    await sleep(300)
+    const text = readFrom(sqlLog, sqlOffset)
+    const statements = text.split("\n").filter(Boolean).map((l) => {
+      const i = l.indexOf("\t")
+      return { at: Number(l.slice(0, i)), sql: l.slice(i + 1) }
+    })
+    const during = statements.filter((s) => s.at >= t0 - 1 && s.at <= t1 + 1)
+    const after = statements.filter((s) => s.at > t1 + 1)
+    return { in_request: during.length, after_response: after.length, statements: during.map((s) => s.sql), after: after.map((s) => s.sql) }
+  }
+
+  /** A timed store call; in SQL mode, also the statements it sent. */
+  const timed = async (op, variant, measured, method, url, body) => {
+    if (SQL) await sqlMark()
+    const w0 = Date.now()
+    const res = await api(method, url, { headers: storeHeaders, body })
+    const w1 = Date.now()
+    if (measured) {
+      samples[op][variant].push(res.ms)
+      if (SQL) sqlCounts[op][variant].push(await sqlCollect(w0, w1))
+    }
+    return res.json
+  }
+
+  const total = WARMUP + N
+  const loadStart = os.loadavg().map((x) => Number(x.toFixed(2)))
+  log(`${WARMUP} warm-up + ${N} measured iterations, 10-line carts (subtotal $${subtotal}), $${DISCOUNT} off each`)
+  t = Date.now()
+  for (let i = 0; i < total; i++) {
+    const measured = i >= WARMUP
+    const order = i % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()
+    const carts = {}
+    for (const v of order) {
+      const { json } = await api("POST", "/store/carts", {
+        headers: storeHeaders,
+        body: {
+          region_id: store.region_id,
+          email: `bench-${tag}-${i}-${v}@example.com`,
+          items: LINES.map((line) => ({ variant_id: store.variants[line], quantity: 1 })),
+          shipping_address: { first_name: "A", last_name: "B", address_1: "1 St", city: "NYC", country_code: "us", postal_code: "10001" },
+        },
+      })
+      const cart = json.cart
+      if (cart.items?.length !== LINES.length) throw new Error(`cart ${cart.id} has ${cart.items?.length} lines, expected ${LINES.length}`)
+      if (!near(cart.item_subtotal, subtotal)) throw new Error(`cart ${cart.id} item_subtotal ${cart.item_subtotal}, expected ${subtotal}`)
+      carts[v] = cart
+    }
+
+    // (a) apply
+    const applied = {}
+    for (const v of order) {
+      const id = carts[v].id
+      const json =
+        v === "coupon"
+          ? await timed("apply", v, measured, "POST", `/store/carts/${id}/coupon`, { code: COUPON_CODE })
+          : await timed("apply", v, measured, "POST", `/store/carts/${id}/promotions`, { promo_codes: [PROMO_CODE] })
+      applied[v] = json.cart
+    }
+    checkPair(`iteration ${i} after apply`, applied, (cart) => cart, { adjustedLines: true })
+    if (!applied.promotion.promotions?.some((p) => p.code === PROMO_CODE)) {
+      throw new Error(`cart ${applied.promotion.id} does not list promotion ${PROMO_CODE}`)
+    }
+
+    // Untimed: shipping method, payment collection and session.
+    const ready = {}
+    for (const v of order) ready[v] = await prepareForCompletion(api, storeHeaders, store, carts[v].id)
+    checkPair(`iteration ${i} after shipping and payment`, ready, (cart) => cart, { adjustedLines: true })
+
+    // (b) complete
+    const orders = {}
+    for (const v of order) {
+      const json = await timed("complete", v, measured, "POST", `/store/carts/${carts[v].id}/complete`)
+      if (json?.type !== "order" || !json.order?.id) {
+        throw new Error(`completing cart ${carts[v].id} (${v}) did not create an order: ${JSON.stringify(json).slice(0, 600)}`)
+      }
+      orders[v] = json.order
+    }
+    checkPair(`iteration ${i} orders`, orders, (o) => o, { adjustedLines: true })
+
+    if (i === WARMUP - 1 || (measured && (i - WARMUP + 1) % 10 === 0) || i === total - 1) {
+      log(`  ${measured ? `${i - WARMUP + 1}/${N} measured` : "warm-up done"} (${secs(Date.now() - t)})`)
+    }
+  }
+
+  // --- report -------------------------------------------------------------
+  const stats = {}
+  for (const op of OPERATIONS) {
+    stats[op] = {}
+    for (const v of VARIANTS) stats[op][v] = summarize(samples[op][v])
+    stats[op].ratio = {
+      p50: stats[op].coupon.p50 / stats[op].promotion.p50,
+      p95: stats[op].coupon.p95 / stats[op].promotion.p95,
+      mean: stats[op].coupon.mean / stats[op].promotion.mean,
+      // Median of coupon/promotion within each iteration: the two carts of an
+      // iteration ran seconds apart, so drifting machine load cancels out.
+      paired_p50: quantile(
+        samples[op].coupon.map((c, k) => c / samples[op].promotion[k]).sort((a, b) => a - b),
+        0.5
+      ),
+    }
+  }
+  const cpus = os.cpus()
+  const machine = {
+    cpus: cpus.length,
+    cpu_model: cpus[0]?.model?.trim() ?? "?",
+    memory_gb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    medusa: readVersion("@medusajs/medusa"),
+    postgres: `${postgresVersion} (embedded, fsync off)`,
+    redis: env.REDIS_URL ? "yes" : "no (in-memory event bus, workflow engine, locking, cache)",
+    load_average_start: loadStart,
+    load_average_end: os.loadavg().map((x) => Number(x.toFixed(2))),
+  }
+
+  const lines = []
+  const rule = "─".repeat(66)
+  lines.push("")
+  lines.push(`Coupon vs Medusa promotion — ${LINES.length}-line carts, $${DISCOUNT} off, one server`)
+  lines.push(`N = ${N} per variant (+${WARMUP} warm-up), interleaved ABAB${SQL ? " — SQL logging ON: timings perturbed" : ""}`)
+  lines.push(`machine: ${machine.cpus} × ${machine.cpu_model}, ${machine.memory_gb} GB, ${machine.platform}`)
+  lines.push(`node ${machine.node}, Medusa ${machine.medusa}, PostgreSQL ${machine.postgres}, Redis: ${env.REDIS_URL ? "yes" : "no"}`)
+  lines.push(`load average (1 min) ${machine.load_average_start[0]} at the start of the iterations, ${machine.load_average_end[0]} at the end`)
+  lines.push(rule)
+  lines.push(`${pad("operation", 10)}${pad("variant", 12)}${lpad("p50 ms", 10)}${lpad("p95 ms", 10)}${lpad("mean ms", 10)}${lpad("min ms", 10)}`)
+  lines.push(rule)
+  for (const op of OPERATIONS) {
+    for (const v of VARIANTS) {
+      const s = stats[op][v]
+      lines.push(`${pad(op, 10)}${pad(v, 12)}${lpad(s.p50.toFixed(1), 10)}${lpad(s.p95.toFixed(1), 10)}${lpad(s.mean.toFixed(1), 10)}${lpad(s.min.toFixed(1), 10)}`)
+    }
+  }
+  lines.push(rule)
+  lines.push(`${pad("ratio coupon/promotion", 22)}${lpad("p50", 8)}${lpad("p95", 8)}${lpad("mean", 8)}${lpad("paired", 8)}   goal ≤ 1.00`)
+  let missed = false
+  for (const op of OPERATIONS) {
+    const r = stats[op].ratio
+    const ok = r.p50 <= 1 && r.p95 <= 1
+    if (!ok) missed = true
+    lines.push(`${pad(op, 22)}${lpad(r.p50.toFixed(2), 8)}${lpad(r.p95.toFixed(2), 8)}${lpad(r.mean.toFixed(2), 8)}${lpad(r.paired_p50.toFixed(2), 8)}   ${ok ? "met" : "MISSED"}`)
+  }
+  lines.push(`(goal judged on p50 and p95; "paired" = median of the per-iteration coupon/promotion ratios)`)
+  lines.push(rule)
+
+  let sqlSummary = null
+  if (SQL) {
+    sqlSummary = summarizeSql(sqlCounts)
+    lines.push("SQL statements per request (mean; \"after\" = sent within 300 ms after the response)")
+    lines.push(`${pad("operation", 10)}${pad("variant", 12)}${lpad("in request", 12)}${lpad("after", 8)}   top tables (in request)`)
+    for (const op of OPERATIONS) {
+      for (const v of VARIANTS) {
+        const s = sqlSummary[op][v]
+        const top = s.tables.slice(0, 6).map(([name, n]) => `${name} ${n}`).join(", ")
+        lines.push(`${pad(op, 10)}${pad(v, 12)}${lpad(s.in_request.toFixed(1), 12)}${lpad(s.after_response.toFixed(1), 8)}   ${top}`)
+      }
+    }
+    lines.push(rule)
+  }
+  lines.push(`checked on every pair: discount_total $${DISCOUNT} and equal totals after apply, after shipping, on the order; ${LINES.length} discounted lines each`)
+  lines.push(`total run ${secs(Date.now() - started)} (iterations ${secs(Date.now() - t)})`)
+  process.stdout.write(lines.join("\n") + "\n")
+
+  const resultsDir = path.join(BENCH_DIR, "results")
+  fs.mkdirSync(resultsDir, { recursive: true })
+  const resultFile = path.join(resultsDir, SQL ? "latest-sql.json" : "latest.json")
+  const result = {
+    date: new Date().toISOString(),
+    git_commit: gitCommit(),
+    n: N,
+    warmup: WARMUP,
+    sql_logging: SQL,
+    machine,
+    cart: { lines: LINES, item_subtotal: subtotal, discount: DISCOUNT, coupon: COUPON_CODE, promotion: PROMO_CODE },
+    unit: "ms, client side, request sent → response body received",
+    results: Object.fromEntries(
+      OPERATIONS.map((op) => [
+        op,
+        {
+          coupon: { ...stats[op].coupon, samples: samples[op].coupon.map(round) },
+          promotion: { ...stats[op].promotion, samples: samples[op].promotion.map(round) },
+          ratio: mapValues(stats[op].ratio, (x) => Number(x.toFixed(3))),
+        },
+      ])
+    ),
+    goal_met: !missed,
+    ...(sqlSummary ? { sql: sqlSummary } : {}),
+  }
+  fs.writeFileSync(resultFile, JSON.stringify(result, null, 2) + "\n")
+  log(`results written to ${path.relative(PROJECT_ROOT, resultFile)}`)
+  if (ASSERT && missed) {
+    log("BENCH_ASSERT=1 and a ratio is above 1.0: exit code 1")
+    process.exitCode = 1
+  }
+}
+
+/** Shipping method, payment collection and a system payment session; returns the cart. */
+async function prepareForCompletion(api, headers, store, cartId) {
+  await api("POST", `/store/carts/${cartId}/shipping-methods`, { headers, body: { option_id: store.shipping_option_id } })
+  const { json } = await api("GET", `/store/carts/${cartId}?fields=*payment_collection`, { headers })
+  let collectionId = json.cart.payment_collection?.id
+  if (!collectionId) {
+    const { json: created } = await api("POST", "/store/payment-collections", { headers, body: { cart_id: cartId } })
+    collectionId = created.payment_collection.id
+  }
+  await api("POST", `/store/payment-collections/${collectionId}/payment-sessions`, {
+    headers,
+    body: { provider_id: "pp_system_default" },
+  })
+  const { json: after } = await api("GET", `/store/carts/${cartId}`, { headers })
+  return after.cart
+}
+
+/** Both variants must show the same discount and totals; fails loudly otherwise. */
+function checkPair(where, byVariant, pick, { adjustedLines }) {
+  const [a, b] = VARIANTS.map((v) => pick(byVariant[v]))
+  const problems = []
+  for (const [v, x] of [[VARIANTS[0], a], [VARIANTS[1], b]]) {
+    if (!near(x.discount_total, DISCOUNT)) problems.push(`${v} discount_total is ${x.discount_total}, expected ${DISCOUNT}`)
+    if (adjustedLines) {
+      const lines = (x.items ?? []).filter((item) => (item.adjustments ?? []).some((adj) => Number(adj.amount) > 0)).length
+      if (lines !== LINES.length) problems.push(`${v} has ${lines} discounted lines, expected ${LINES.length}`)
+    }
+  }
+  for (const field of ["discount_total", "item_discount_total", "total", "subtotal", "item_subtotal", "shipping_total"]) {
+    if (a[field] === undefined && b[field] === undefined) continue
+    if (!near(a[field], b[field])) problems.push(`${field}: coupon ${a[field]} ≠ promotion ${b[field]}`)
+  }
+  if (problems.length) {
+    throw new Error(`${where}: the variants disagree (${a.id} vs ${b.id}):\n  ${problems.join("\n  ")}`)
+  }
+}
+
+/** fetch with JSON, an expected status and the time to the full response body. */
+function client(base) {
+  return async function api(method, url, { headers = {}, body, expect = 200 } = {}) {
+    const t0 = performance.now()
+    const res = await fetch(base + url, {
+      method,
+      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : method === "POST" ? "{}" : undefined,
+      signal: AbortSignal.timeout(TIMEOUTS.request),
+    })
+    const text = await res.text()
+    const ms = performance.now() - t0
+    const expected = Array.isArray(expect) ? expect : [expect]
+    if (!expected.includes(res.status)) {
+      throw new Error(`${method} ${url} answered ${res.status}, expected ${expected.join("/")}: ${text.slice(0, 800)}`)
+    }
+    let json = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      throw new Error(`${method} ${url} answered non-JSON: ${text.slice(0, 300)}`)
+    }
+    return { json, ms, status: res.status }
+  }
+}
+
+/** Runs a medusa command to completion, output to the server log. */
+async function step(title, args, env) {
+  const t = Date.now()
+  const out = fs.openSync(serverLog, "a")
+  fs.writeSync(out, `\n===== medusa ${args.join(" ")}\n`)
+  current = run(medusaBin, args, { env, stdio: ["ignore", out, out] })
+  fs.closeSync(out)
+  const code = await Promise.race([current.done, sleep(TIMEOUTS.step).then(() => "timeout")])
+  if (code === "timeout") {
+    current.stop("SIGKILL")
+    throw new Error(`medusa ${args[0]} did not finish within ${secs(TIMEOUTS.step)}`)
+  }
+  current = null
+  if (code !== 0) throw new Error(`medusa ${args.join(" ")} exited with code ${code}`)
+  log(`${title}: medusa ${args[0]} (${secs(Date.now() - t)})`)
+}
+
+async function abort(reason) {
+  if (cleaning) return
+  console.error(`\n[bench] ${reason}: stopping`)
+  if (!/received$/.test(reason) && fs.existsSync(serverLog)) {
+    console.error(`\n[bench] last lines of the server log:\n${tail(serverLog, 40)}`)
+  }
+  await cleanup({ keepLogs: true })
+  process.exit(1)
+}
+
+/** Stops the server group, drops the database, stops PostgreSQL. Idempotent. */
+function cleanup({ keepLogs = false } = {}) {
+  cleaning ??= (async () => {
+    if (current) {
+      const pgid = current.child.pid
+      current.stop("SIGTERM")
+      if (!(await waitGroupGone(pgid, 15_000))) {
+        log("the Medusa server did not stop within 15 s: killing it")
+        current.stop("SIGKILL")
+        await waitGroupGone(pgid, 5_000)
+      }
+      current = null
+    }
+    if (db && databaseCreated) {
+      const admin = new pg.Client({ connectionString: db.url("postgres") })
+      try {
+        await admin.connect()
+        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+      } catch (e) {
+        log(`could not drop database ${database}: ${e?.message ?? e}`)
+      } finally {
+        await admin.end().catch(() => {})
+      }
+    }
+    if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e?.message ?? e}`))
+    if (keepLogs || process.env.BENCH_KEEP_LOGS === "1") {
+      log(`logs kept in ${tmp}`)
+    } else {
+      fs.rmSync(tmp, { recursive: true, force: true })
+    }
+  })()
+  return cleaning
+}
+
+// --- statistics -------------------------------------------------------------
+
+function summarize(values) {
+  if (!values.length) throw new Error("no samples")
+  const sorted = [...values].sort((a, b) => a - b)
+  const mean = values.reduce((a, b) => a + b, 0) / values.length
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1))
+  return {
+    n: values.length,
+    p50: round(quantile(sorted, 0.5)),
+    p95: round(quantile(sorted, 0.95)),
+    mean: round(mean),
+    sd: round(sd),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+  }
+}
+
+/** Linear interpolation between closest ranks (R-7, as numpy's default). */
+function quantile(sorted, q) {
+  const pos = (sorted.length - 1) * q
+  const lo = Math.floor(pos)
+  const hi = Math.ceil(pos)
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)
+}
+
+function summarizeSql(counts) {
+  const out = {}
+  for (const op of OPERATIONS) {
+    out[op] = {}
+    for (const v of VARIANTS) {
+      const runs = counts[op][v]
+      const mean = (f) => runs.reduce((a, r) => a + f(r), 0) / Math.max(1, runs.length)
+      const tables = new Map()
+      const shapes = new Map()
+      for (const r of runs) {
+        for (const s of r.statements) {
+          const t = tableOf(s)
+          tables.set(t, (tables.get(t) ?? 0) + 1)
+          const shape = shapeOf(s)
+          shapes.set(shape, (shapes.get(shape) ?? 0) + 1)
+        }
+      }
+      const perRun = (m) =>
+        [...m.entries()].map(([k, n]) => [k, Number((n / runs.length).toFixed(1))]).sort((a, b) => b[1] - a[1])
+      out[op][v] = {
+        runs: runs.length,
+        in_request: Number(mean((r) => r.in_request).toFixed(1)),
+        after_response: Number(mean((r) => r.after_response).toFixed(1)),
+        tables: perRun(tables),
+        statements: perRun(shapes).slice(0, 60),
+        example_after_response: runs.at(-1)?.after.map(shapeOf) ?? [],
+      }
+    }
+  }
+  return out
+}
+
+/** The main table a statement reads or writes (or its kind, for BEGIN/SET…). */
+function tableOf(sql) {
+  const s = sql.trim()
+  const m =
+    /^\s*insert\s+into\s+"?(?:public"?\."?)?([\w]+)/i.exec(s) ??
+    /^\s*update\s+"?(?:public"?\."?)?([\w]+)/i.exec(s) ??
+    /^\s*delete\s+from\s+"?(?:public"?\."?)?([\w]+)/i.exec(s) ??
+    /\bfrom\s+"?(?:public"?\."?)?([\w]+)"?/i.exec(s)
+  if (m) return m[1]
+  return s.split(/\s+/).slice(0, 2).join(" ").toLowerCase()
+}
+
+function shapeOf(sql) {
+  return sql
+    .replace(/'(?:[^']|'')*'/g, "?")
+    .replace(/\b\d+(?:\.\d+)?\b/g, "?")
+    .replace(/\((?:\s*(?:\?|\$\d+)\s*,)+\s*(?:\?|\$\d+)\s*\)/g, "(…)")
+    .slice(0, 220)
+}
+
+// --- small helpers ------------------------------------------------------------
+
+function positiveInt(name, fallback, allowZero = false) {
+  const raw = process.env[name]
+  if (raw === undefined || raw === "") return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
+    console.error(`[bench] ${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got "${raw}"`)
+    process.exit(2)
+  }
+  return n
+}
+
+function near(a, b) {
+  return a !== undefined && a !== null && b !== undefined && b !== null && Math.abs(Number(a) - Number(b)) < 1e-6
+}
+
+const round = (x) => Number(x.toFixed(2))
+const mapValues = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))
+const pad = (s, n) => String(s).padEnd(n)
+const lpad = (s, n) => String(s).padStart(n)
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function readVersion(pkg) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "node_modules", pkg, "package.json"), "utf8")).version
+  } catch {
+    return "?"
+  }
+}
+
+function gitCommit() {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" }).trim()
+  } catch {
+    return null
+  }
+}
+
+function readFrom(file, offset) {
+  if (!fs.existsSync(file)) return ""
+  const size = fs.statSync(file).size
+  if (size <= offset) return ""
+  const fd = fs.openSync(file, "r")
+  try {
+    const buf = Buffer.alloc(size - offset)
+    fs.readSync(fd, buf, 0, buf.length, offset)
+    return buf.toString("utf8")
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function tail(file, n) {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-n).join("\n")
+  } catch {
+    return ""
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Whether a process group still has a live (non-zombie) member. */
+function groupAlive(pgid) {
+  if (process.platform === "linux") {
+    try {
+      for (const entry of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue
+        let stat
+        try {
+          stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+        } catch {
+          continue
+        }
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+        if (Number(fields[2]) === pgid && fields[0] !== "Z") return true
+      }
+      return false
+    } catch {
+      // fall through
+    }
+  }
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function waitGroupGone(pgid, timeoutMs) {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (!groupAlive(pgid)) return true
+    await sleep(200)
+  }
+  return !groupAlive(pgid)
+}
+
+// --- run (after every declaration above is initialised) -----------------------
+
+try {
+  await main()
+  await cleanup()
+  process.exit(process.exitCode ?? 0)
+} catch (error) {
+  // Stopped by a signal (or the server died): abort() reports and exits.
+  if (cleaning) await new Promise(() => {})
+  console.error(`\n[bench] FAILED: ${error?.stack ?? error}`)
+  if (fs.existsSync(serverLog)) console.error(`\n[bench] last lines of the server log:\n${tail(serverLog, 40)}`)
+  await cleanup({ keepLogs: true })
+  process.exit(1)
+}
