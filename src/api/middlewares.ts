@@ -3,6 +3,9 @@ import { adminCouponRoutesMiddlewares } from "./admin/coupons/middlewares"
 import { adminCouponSettingsRoutesMiddlewares } from "./admin/coupon-settings/middlewares"
 import { adminCouponBlocklistRoutesMiddlewares } from "./admin/coupon-blocklist/middlewares"
 import { storeCartCouponRoutesMiddlewares } from "./store/carts/middlewares"
+import { adminCouponAssignRoutesMiddlewares } from "./admin/coupons/[id]/assign/middlewares"
+import { storeCustomerWalletRoutesMiddlewares } from "./store/customers/me/coupons/middlewares"
+import { storeCartCouponOptionsRoutesMiddlewares } from "./store/carts/[id]/coupon-options/middlewares"
 
 // Each route folder declares its own validation and auth; this file only
 // collects them (the layout of Medusa's own API).
@@ -12,5 +15,8 @@ export default defineMiddlewares({
     ...adminCouponSettingsRoutesMiddlewares,
     ...adminCouponBlocklistRoutesMiddlewares,
     ...storeCartCouponRoutesMiddlewares,
+    ...adminCouponAssignRoutesMiddlewares,
+    ...storeCustomerWalletRoutesMiddlewares,
+    ...storeCartCouponOptionsRoutesMiddlewares,
   ],
 })

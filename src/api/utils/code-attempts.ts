@@ -31,13 +31,15 @@ function attemptLimiter(req: MedusaRequest) {
   return limiter
 }
 
-function attemptKeys(req: MedusaRequest, cartId: string) {
+/** A claim into the wallet (`cartId` null) is counted per customer only. */
+function attemptKeys(req: MedusaRequest, cartId: string | null) {
   const actor = (req as any).auth_context?.actor_id
-  return [`cart:${cartId}`, actor ? `customer:${actor}` : `ip:${req.ip}`]
+  const who = actor ? `customer:${actor}` : `ip:${req.ip}`
+  return cartId ? [`cart:${cartId}`, who] : [who]
 }
 
 /** Seconds until another attempt is allowed, or 0 when one is allowed now. */
-export async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string): Promise<number> {
+export async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string | null): Promise<number> {
   const rl = attemptLimiter(req)
   let wait = 0
   for (const key of attemptKeys(req, cartId)) {
@@ -49,7 +51,7 @@ export async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string
   return wait
 }
 
-export async function recordUnknownCode(req: MedusaRequest, cartId: string) {
+export async function recordUnknownCode(req: MedusaRequest, cartId: string | null) {
   const rl = attemptLimiter(req)
   await Promise.all(attemptKeys(req, cartId).map((key) => rl.penalty(key, 1)))
 }

@@ -20,6 +20,15 @@ import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
+import {
+  markWalletEntryUsed,
+  queryWallet,
+  releaseSerialCodes,
+  reserveFreeSerialCodes,
+  reserveSerialCode,
+  SerialReservation,
+  WalletQuery,
+} from "./wallet-queries"
 
 export const DEFAULT_ALLOWED_ORDER_TYPES = ["ordinary", "dropshipping"]
 
@@ -78,6 +87,38 @@ class CouponModuleService extends MedusaService({
       sharedContext
     )
     return created as unknown as CouponSettingsValues
+  }
+
+  /** A customer's wallet: counts per status and one page (see wallet-queries.ts). */
+  @InjectManager()
+  async readWallet(query: WalletQuery, @MedusaContext() sharedContext: Context = {}) {
+    return queryWallet((sharedContext.manager as any).getKnex(), query)
+  }
+
+  /** One free serial code of a coupon for each customer, or none at all. */
+  @InjectTransactionManager()
+  async reserveFreeSerialCodes(
+    input: { coupon_id: string; coupon_label: string; customer_ids: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SerialReservation[]> {
+    return reserveFreeSerialCodes((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  /** A given serial code for one customer (claim by code). */
+  @InjectTransactionManager()
+  async reserveSerialCode(
+    input: { coupon_code_id: string; customer_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SerialReservation> {
+    return reserveSerialCode((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  @InjectTransactionManager()
+  async releaseSerialCodes(
+    reservations: { id: string; customer_id: string }[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await releaseSerialCodes((sharedContext.transactionManager as any).getTransactionContext(), reservations)
   }
 
   /**
@@ -233,8 +274,12 @@ class CouponModuleService extends MedusaService({
       .where({ cart_id: cartId, deleted_at: null })
       .whereIn("status", ["held", "redeemed"])
       .update({ status: "redeemed", order_id: orderId, hold_expires_at: null, updated_at: knex.fn.now() })
-      .returning(["id", "coupon_id"])
-    return row ?? null
+      .returning(["id", "coupon_id", "customer_id", "code"])
+    if (row?.customer_id) {
+      // A code from the customer's wallet: that entry is now used.
+      await markWalletEntryUsed(knex, { customer_id: row.customer_id, code: row.code, order_id: orderId })
+    }
+    return row ? { id: row.id, coupon_id: row.coupon_id } : null
   }
 }
 

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 import { applyCouponToCartWorkflow } from "../../../../../workflows/carts/workflows/apply-coupon-to-cart"
+import { bestWalletCode } from "../../../../../workflows/wallet/wallet-on-cart"
 import { removeCouponFromCartWorkflow } from "../../../../../workflows/carts/workflows/remove-coupon-from-cart"
 import { recordUnknownCode, secondsUntilNextAttempt } from "../../../../utils/code-attempts"
 import { cartCouponSummary } from "./summary"
@@ -19,9 +20,11 @@ export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: Medusa
     })
     return
   }
+  // No code: the logged-in customer's wallet coupon with the highest discount.
+  const code = req.validatedBody.code ?? (await bestWalletCode(req.scope, cartId, (req as any).auth_context?.actor_id))
   try {
     await applyCouponToCartWorkflow(req.scope).run({
-      input: { cart_id: cartId, code: req.validatedBody.code },
+      input: { cart_id: cartId, code },
     })
   } catch (error) {
     if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND && /^Coupon code/.test((error as Error).message)) {

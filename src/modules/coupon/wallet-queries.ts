@@ -1,0 +1,225 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { WalletStatus } from "./lib/wallet"
+
+/**
+ * The wallet's SQL (rules.md §5), run by the coupon module service inside
+ * its own connection or transaction (`knex`). Statuses are decided here, in
+ * one place, so that the counts, the status filter and the page agree:
+ *
+ * - used: the entry was spent by an order;
+ * - expired: unused, and its expiry — the earlier of the entry's
+ *   `expires_at` and the coupon's `ends_at`, so a coupon ended early ends
+ *   its entries too — has passed;
+ * - unused: neither (no expiry, or one still ahead);
+ * - expiring_soon: unused and expiring within the store's expiring-soon
+ *   days; these are counted in `unused` as well.
+ *
+ * Voided entries (the customer was blocked) and entries of deleted coupons
+ * are not part of the wallet.
+ */
+
+const EXPIRY = "LEAST(e.expires_at, c.ends_at)"
+
+const WALLET_FROM = `
+  FROM coupon_wallet_entry e
+  JOIN coupon c ON c.id = e.coupon_id AND c.deleted_at IS NULL
+  WHERE e.customer_id = ? AND e.deleted_at IS NULL AND e.state IN ('available', 'used')`
+
+function statusCondition(status: WalletStatus, now: Date, soon: Date): [string, unknown[]] {
+  switch (status) {
+    case "used":
+      return ["e.state = 'used'", []]
+    case "expired":
+      return [`e.state = 'available' AND ${EXPIRY} <= ?`, [now]]
+    case "unused":
+      return [`e.state = 'available' AND (${EXPIRY} IS NULL OR ${EXPIRY} > ?)`, [now]]
+    case "expiring_soon":
+      return [`e.state = 'available' AND ${EXPIRY} > ? AND ${EXPIRY} <= ?`, [now, soon]]
+  }
+}
+
+export type WalletQuery = {
+  customer_id: string
+  status?: WalletStatus
+  /** Only these entries (to show entries just created). */
+  entry_ids?: string[]
+  limit: number
+  offset: number
+  now: Date
+  expiring_soon_days: number
+}
+
+export type WalletCounts = Record<WalletStatus, number>
+
+export type WalletCouponRow = {
+  id: string
+  coupon_id: string
+  code: string
+  source: "admin" | "campaign" | "claim"
+  status: WalletStatus
+  received_at: Date
+  expires_at: Date | null
+  used_at: Date | null
+  order_id: string | null
+  title: string
+  description: string | null
+  type: "fixed" | "percentage"
+  amount: string | null
+  percentage: string | null
+  max_discount: string | null
+  min_spend: string | null
+  currency_code: string | null
+  renewal_applicable: boolean
+}
+
+/**
+ * A customer's wallet: one grouped count over all of their entries and one
+ * page of entries (newest first), both served by the index
+ * IDX_coupon_wallet_customer_state (customer_id, state, expires_at).
+ */
+export async function queryWallet(knex: any, q: WalletQuery): Promise<{ rows: WalletCouponRow[]; counts: WalletCounts }> {
+  const soon = new Date(q.now.getTime() + q.expiring_soon_days * 24 * 60 * 60 * 1000)
+  const conditions = (["used", "expired", "unused", "expiring_soon"] as const).map((s) => statusCondition(s, q.now, soon))
+  const countSql = `SELECT ${conditions
+    .map(([sql], i) => `count(*) FILTER (WHERE ${sql})::int AS c${i}`)
+    .join(", ")} ${WALLET_FROM}`
+  const countBindings = [...conditions.flatMap(([, b]) => b), q.customer_id]
+
+  const where: string[] = []
+  const whereBindings: unknown[] = []
+  if (q.status) {
+    const [sql, bindings] = statusCondition(q.status, q.now, soon)
+    where.push(sql)
+    whereBindings.push(...bindings)
+  }
+  if (q.entry_ids) {
+    where.push(q.entry_ids.length ? `e.id IN (${q.entry_ids.map(() => "?").join(", ")})` : "FALSE")
+    whereBindings.push(...q.entry_ids)
+  }
+  const pageSql = `
+    SELECT e.id, e.coupon_id, e.code, e.source, e.received_at, ${EXPIRY} AS expires_at, e.used_at, e.order_id,
+      c.title, c.description, c.type, c.amount, c.percentage, c.max_discount, c.min_spend, c.currency_code,
+      c.renewal_applicable,
+      CASE WHEN e.state = 'used' THEN 'used'
+           WHEN ${EXPIRY} <= ? THEN 'expired'
+           WHEN ${EXPIRY} <= ? THEN 'expiring_soon'
+           ELSE 'unused' END AS status
+    ${WALLET_FROM} ${where.map((w) => `AND ${w}`).join(" ")}
+    ORDER BY e.received_at DESC, e.id DESC
+    LIMIT ? OFFSET ?`
+  const pageBindings = [q.now, soon, q.customer_id, ...whereBindings, q.limit, q.offset]
+
+  const [countResult, pageResult] = await Promise.all([
+    knex.raw(countSql, countBindings),
+    knex.raw(pageSql, pageBindings),
+  ])
+  const c = countResult.rows[0]
+  return {
+    rows: pageResult.rows,
+    counts: { used: c.c0, expired: c.c1, unused: c.c2, expiring_soon: c.c3 },
+  }
+}
+
+export type SerialReservation = { id: string; code: string; customer_id: string; newly_reserved: boolean }
+
+/**
+ * Reserves one free serial code of a coupon (one-time, never used, in no
+ * wallet) for each customer. Rows are locked with SKIP LOCKED and the UPDATE
+ * is conditional on `customer_id IS NULL`, so two assignments running at the
+ * same time never get the same code; when fewer codes are free than needed,
+ * nothing is reserved.
+ */
+export async function reserveFreeSerialCodes(
+  knex: any,
+  input: { coupon_id: string; coupon_label: string; customer_ids: string[] }
+): Promise<SerialReservation[]> {
+  const wanted = input.customer_ids.map(() => "(?, ?::int)").join(", ")
+  const result = await knex.raw(
+    `WITH locked AS (
+       SELECT id FROM coupon_code
+       WHERE coupon_id = ? AND customer_id IS NULL AND usage_count = 0 AND max_uses = 1 AND deleted_at IS NULL
+       LIMIT ? FOR UPDATE SKIP LOCKED
+     ), numbered AS (
+       SELECT id, row_number() OVER (ORDER BY id) AS n FROM locked
+     ), wanted(customer_id, n) AS (VALUES ${wanted})
+     UPDATE coupon_code cc SET customer_id = wanted.customer_id, updated_at = now()
+     FROM numbered JOIN wanted ON wanted.n = numbered.n
+     WHERE cc.id = numbered.id AND cc.customer_id IS NULL
+     RETURNING cc.id, cc.code, cc.customer_id`,
+    [input.coupon_id, input.customer_ids.length, ...input.customer_ids.flatMap((id, i) => [id, i + 1])]
+  )
+  const rows: { id: string; code: string; customer_id: string }[] = result.rows
+  if (rows.length < input.customer_ids.length) {
+    // Thrown inside the transaction: the codes reserved above are given back.
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Coupon ${input.coupon_label} has no free serial code left: ${input.customer_ids.length} needed, ${rows.length} free.`
+    )
+  }
+  return rows.map((r) => ({ ...r, newly_reserved: true }))
+}
+
+/**
+ * Reserves one given serial code for a customer (a claim by code). A code
+ * already reserved for that customer stays theirs; one in another wallet or
+ * used up is refused.
+ */
+export async function reserveSerialCode(
+  knex: any,
+  input: { coupon_code_id: string; customer_id: string }
+): Promise<SerialReservation> {
+  const row = await knex("coupon_code")
+    .where({ id: input.coupon_code_id, deleted_at: null })
+    .forUpdate()
+    .first("id", "code", "customer_id", "usage_count", "max_uses")
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Coupon code with id ${input.coupon_code_id} was not found.`)
+  }
+  if (row.customer_id && row.customer_id !== input.customer_id) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Coupon code ${row.code} belongs to another customer's wallet; coupons cannot be transferred.`
+    )
+  }
+  if (row.usage_count >= row.max_uses) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Coupon code ${row.code} has already been used.`)
+  }
+  if (row.customer_id === input.customer_id) {
+    return { id: row.id, code: row.code, customer_id: input.customer_id, newly_reserved: false }
+  }
+  await knex("coupon_code")
+    .where({ id: row.id })
+    .whereNull("customer_id")
+    .update({ customer_id: input.customer_id, updated_at: knex.fn.now() })
+  return { id: row.id, code: row.code, customer_id: input.customer_id, newly_reserved: true }
+}
+
+/** Gives reserved serial codes back (compensation of a failed wallet grant). */
+export async function releaseSerialCodes(knex: any, reservations: { id: string; customer_id: string }[]) {
+  for (const r of reservations) {
+    await knex("coupon_code")
+      .where({ id: r.id, customer_id: r.customer_id })
+      .update({ customer_id: null, updated_at: knex.fn.now() })
+  }
+}
+
+/**
+ * An order was placed with a code from the customer's wallet: the entry
+ * holding that code is spent by it (the unexpired one expiring first).
+ * Runs once per order: a repeated `order.placed` marks nothing more.
+ */
+export async function markWalletEntryUsed(knex: any, input: { customer_id: string; code: string; order_id: string }) {
+  const result = await knex.raw(
+    `UPDATE coupon_wallet_entry SET state = 'used', used_at = now(), order_id = ?, updated_at = now()
+     WHERE id = (
+       SELECT id FROM coupon_wallet_entry
+       WHERE customer_id = ? AND code = ? AND state = 'available' AND deleted_at IS NULL
+       ORDER BY (expires_at IS NOT NULL AND expires_at <= now()), expires_at ASC NULLS LAST, received_at ASC, id ASC
+       LIMIT 1 FOR UPDATE SKIP LOCKED
+     ) AND state = 'available'
+     AND NOT EXISTS (SELECT 1 FROM coupon_wallet_entry WHERE order_id = ? AND deleted_at IS NULL)
+     RETURNING id`,
+    [input.order_id, input.customer_id, input.code, input.order_id]
+  )
+  return (result.rows[0]?.id as string | undefined) ?? null
+}

@@ -1,0 +1,36 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWalletEntriesStep } from "../steps/create-wallet-entries"
+import { reserveWalletCodesStep } from "../steps/reserve-wallet-codes"
+import { AddToWalletInput, validateWalletGrantStep } from "../steps/validate-wallet-grant"
+
+export type { AddToWalletInput, WalletGrantSource } from "../steps/validate-wallet-grant"
+
+/**
+ * Puts a coupon into customers' wallets (rules.md §5) — the one way wallet
+ * entries are made, by an admin (`POST /admin/coupons/:id/assign`), by a
+ * shopper claiming a code (`POST /store/customers/me/coupons`) and by
+ * campaigns:
+ *
+ * ```ts
+ * const { result: entries } = await addToWalletWorkflow(container).run({
+ *   input: { coupon_id, customer_ids: [customerId], source: "campaign", campaign_id,
+ *            expires_from: sentAt, validity_days: campaign.expiry_days },
+ * })
+ * ```
+ *
+ * Each customer gets a free serial code of the coupon reserved for them when
+ * the coupon has one-time serial codes (none left → refused, nothing
+ * written), else the coupon's shared code; `code` gives a specific code
+ * instead. `expires_at` = (expires_from ?? now) + (validity_days ??
+ * coupon.validity_days), never after the coupon's `ends_at`, null when
+ * neither applies. Refused with a 400/404 and nothing written: unknown or
+ * blocked customers, a disabled or ended coupon, an unknown code, another
+ * customer's serial code, a used code, a code already in the wallet.
+ * Returns the created entries, in the order of `customer_ids`.
+ */
+export const addToWalletWorkflow = createWorkflow("add-coupon-to-wallet", (input: AddToWalletInput) => {
+  const plan = validateWalletGrantStep(input)
+  const assignments = reserveWalletCodesStep(plan)
+  const entries = createWalletEntriesStep(transform({ plan, assignments }, (data) => data))
+  return new WorkflowResponse(entries)
+})
