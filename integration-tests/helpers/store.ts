@@ -32,6 +32,7 @@ export type ProductKey = keyof typeof PRODUCTS
 
 export type TestStore = {
   publishableKey: string
+  locationId: string
   regionId: string
   salesChannelId: string
   shippingOptionId: string
@@ -44,7 +45,10 @@ export type TestStore = {
  * A small USD store (tax 0%, flat $10 shipping) built through Medusa's own
  * workflows, so carts and orders behave as in a real shop.
  */
-export async function createTestStore(container: MedusaContainer): Promise<TestStore> {
+export async function createTestStore(
+  container: MedusaContainer,
+  { usTaxRate = 0 }: { usTaxRate?: number } = {}
+): Promise<TestStore> {
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const storeModule = container.resolve(Modules.STORE)
   const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
@@ -61,7 +65,15 @@ export async function createTestStore(container: MedusaContainer): Promise<TestS
   } = await createRegionsWorkflow(container).run({
     input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"], payment_providers: ["pp_system_default"] }] },
   })
-  await createTaxRegionsWorkflow(container).run({ input: [{ country_code: "us", provider_id: "tp_system" }] })
+  await createTaxRegionsWorkflow(container).run({
+    input: [
+      {
+        country_code: "us",
+        provider_id: "tp_system",
+        ...(usTaxRate ? { default_tax_rate: { rate: usTaxRate, code: "US", name: "US tax" } } : {}),
+      },
+    ],
+  })
   const {
     result: [salesChannel],
   } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name: "Web" }] } })
@@ -84,7 +96,15 @@ export async function createTestStore(container: MedusaContainer): Promise<TestS
   const fulfillmentSet = await fulfillmentModule.createFulfillmentSets({
     name: "Shipping",
     type: "shipping",
-    service_zones: [{ name: "US", geo_zones: [{ type: "country", country_code: "us" }] }],
+    service_zones: [
+      {
+        name: "US and DE",
+        geo_zones: [
+          { type: "country", country_code: "us" },
+          { type: "country", country_code: "de" },
+        ],
+      },
+    ],
   })
   await link.create({
     [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
@@ -107,7 +127,11 @@ export async function createTestStore(container: MedusaContainer): Promise<TestS
         service_zone_id: fulfillmentSet.service_zones[0].id,
         shipping_profile_id: profile.id,
         type: { label: "Standard", description: "2-3 days", code: "standard" },
-        prices: [{ currency_code: "usd", amount: 10 }, { region_id: region.id, amount: 10 }],
+        prices: [
+          { currency_code: "usd", amount: 10 },
+          { currency_code: "eur", amount: 10 },
+          { region_id: region.id, amount: 10 },
+        ],
         rules: [
           { attribute: "enabled_in_store", value: "true", operator: "eq" },
           { attribute: "is_return", value: "false", operator: "eq" },
@@ -157,7 +181,10 @@ export async function createTestStore(container: MedusaContainer): Promise<TestS
               sku: `sku-${key}`,
               manage_inventory: false,
               options: { Size: "One" },
-              prices: [{ currency_code: "usd", amount: p.price }],
+              prices: [
+                { currency_code: "usd", amount: p.price },
+                { currency_code: "eur", amount: p.price },
+              ],
             },
           ],
         }
@@ -184,6 +211,7 @@ export async function createTestStore(container: MedusaContainer): Promise<TestS
 
   return {
     publishableKey: apiKey.token,
+    locationId: location.id,
     regionId: region.id,
     salesChannelId: salesChannel.id,
     shippingOptionId: shippingOption.id,

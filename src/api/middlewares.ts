@@ -1,22 +1,26 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCouponRoutesMiddlewares } from "./admin/coupons/middlewares"
+import { adminCouponCodeRoutesMiddlewares } from "./admin/coupons/[id]/codes/middlewares"
 import { adminCouponSettingsRoutesMiddlewares } from "./admin/coupon-settings/middlewares"
 import { adminCouponBlocklistRoutesMiddlewares } from "./admin/coupon-blocklist/middlewares"
 import { storeCartCouponRoutesMiddlewares } from "./store/carts/middlewares"
 import { adminCouponAssignRoutesMiddlewares } from "./admin/coupons/[id]/assign/middlewares"
 import { storeCustomerWalletRoutesMiddlewares } from "./store/customers/me/coupons/middlewares"
 import { storeCartCouponOptionsRoutesMiddlewares } from "./store/carts/[id]/coupon-options/middlewares"
+import { adminPaymentRefundRoutesMiddlewares } from "./admin/payments/middlewares"
 
 // Each route folder declares its own validation and auth; this file only
 // collects them (the layout of Medusa's own API).
 export default defineMiddlewares({
   routes: [
     ...adminCouponRoutesMiddlewares,
+    ...adminCouponCodeRoutesMiddlewares,
     ...adminCouponSettingsRoutesMiddlewares,
     ...adminCouponBlocklistRoutesMiddlewares,
     ...storeCartCouponRoutesMiddlewares,
     ...adminCouponAssignRoutesMiddlewares,
     ...storeCustomerWalletRoutesMiddlewares,
     ...storeCartCouponOptionsRoutesMiddlewares,
+    ...adminPaymentRefundRoutesMiddlewares,
   ],
 })

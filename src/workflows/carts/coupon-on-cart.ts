@@ -14,6 +14,8 @@ import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
 /** Marks the line-item adjustments this plugin owns. */
 export const COUPON_ADJUSTMENT_PROVIDER = "coupon"
 
+export const couponAdjustmentDescription = (code: string) => `Coupon ${code}`
+
 export const COUPON_CART_FIELDS = [
   "id",
   "currency_code",
@@ -207,7 +209,7 @@ export async function writeCouponAdjustments(
   const same = wanted.size === current.size && [...wanted].every(([id, amount]) => current.get(id) === amount)
   const codeUnchanged = cart.items.every((item) =>
     (item.adjustments ?? []).every(
-      (adj: any) => adj.provider_id !== COUPON_ADJUSTMENT_PROVIDER || adj.description === `Coupon ${code}`
+      (adj: any) => adj.provider_id !== COUPON_ADJUSTMENT_PROVIDER || adj.description === couponAdjustmentDescription(code ?? "")
     )
   )
   if (same && codeUnchanged) return
@@ -226,7 +228,7 @@ export async function writeCouponAdjustments(
         item_id,
         amount: toMajorUnits(amount, cart.currency_code),
         code: null as any,
-        description: `Coupon ${code}`,
+        description: couponAdjustmentDescription(code),
         provider_id: COUPON_ADJUSTMENT_PROVIDER,
         is_tax_inclusive: taxInclusive.get(item_id) ?? false,
       }))

@@ -4,14 +4,15 @@ import { Coupon } from "./coupon"
 /**
  * One use of a coupon by one cart (rules.md §4). `held` while the completion
  * that counted it has not produced an order (payment failed); `redeemed` once
- * the order exists; `released` when a hold expired or the merchant restored
- * the use; `canceled` when the order was canceled and the use is kept.
+ * the order exists; `released` when a hold expired or the use was given
+ * back (settings.restore_usage_on_cancel); `canceled` / `refunded` when the
+ * order was canceled / fully refunded and the use is kept.
  */
 export const CouponRedemption = model
   .define("coupon_redemption", {
     id: model.id({ prefix: "credm" }).primaryKey(),
     status: model
-      .enum(["held", "redeemed", "released", "canceled"])
+      .enum(["held", "redeemed", "released", "canceled", "refunded"])
       .default("held"),
     code: model.text(),
     coupon_code_id: model.text().nullable(),
