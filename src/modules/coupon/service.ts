@@ -18,6 +18,20 @@ import { CouponRedemption } from "./models/coupon-redemption"
 import { CouponSettings } from "./models/coupon-settings"
 import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
+import { Readable } from "node:stream"
+import { readCodeRows } from "./lib/code-import"
+import {
+  addGeneratedCodes,
+  CodeBatchRow,
+  createFixedSerial,
+  deleteCodeBatch,
+  failCodeBatch,
+  finishCodeBatch,
+  importCodes,
+  listSerialCodes,
+  staleCodeBatchIds,
+  startCodeBatch,
+} from "./serial-code-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
 import {
@@ -280,6 +294,74 @@ class CouponModuleService extends MedusaService({
       await markWalletEntryUsed(knex, { customer_id: row.customer_id, code: row.code, order_id: orderId })
     }
     return row ? { id: row.id, coupon_id: row.coupon_id } : null
+  }
+
+  // --- Serial codes (rules.md §5); the SQL is in serial-code-queries.ts. ---
+
+  /** Marks a generation batch running; null when it does not exist. */
+  @InjectManager()
+  async startCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow | null> {
+    return startCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+  }
+
+  /** Adds one chunk of generated codes to a running batch and raises its `created`. */
+  @InjectTransactionManager()
+  async addGeneratedCodes(
+    input: { batch_id: string; codes: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return addGeneratedCodes((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  @InjectManager()
+  async finishCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow> {
+    return finishCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+  }
+
+  @InjectTransactionManager()
+  async failCodeBatch(batchId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return failCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId, error)
+  }
+
+  @InjectManager()
+  async staleCodeBatchIds(staleSeconds: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return staleCodeBatchIds((sharedContext.manager as any).getKnex(), staleSeconds)
+  }
+
+  /** Imports a CSV file (a stream) of codes into a coupon, all or nothing. */
+  @InjectTransactionManager()
+  async importCodes(
+    input: { coupon_id: string; source: Readable },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CodeBatchRow> {
+    return importCodes((sharedContext.transactionManager as any).getTransactionContext(), {
+      coupon_id: input.coupon_id,
+      rows: readCodeRows(input.source),
+    })
+  }
+
+  /** A fixed serial: one code usable `max_uses` times. */
+  @InjectTransactionManager()
+  async addFixedSerial(
+    input: { coupon_id: string; code: string; max_uses: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return createFixedSerial((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  /** Soft-deletes a batch and its codes (undoing an import or a fixed serial). */
+  @InjectTransactionManager()
+  async discardCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return deleteCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId)
+  }
+
+  /** A page of a coupon's serial codes with their state, and their count. */
+  @InjectManager()
+  async readSerialCodes(
+    input: { coupon_id: string; q?: string; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return listSerialCodes((sharedContext.manager as any).getKnex(), input)
   }
 }
 

@@ -5,7 +5,8 @@ import { CouponCodeBatch } from "./coupon-code-batch"
 /**
  * A serial code of a coupon (rules.md §5): a one-time code (`max_uses` 1), or
  * a fixed serial usable `max_uses` times. Codes are stored upper-case so the
- * unique index is case-insensitive.
+ * unique index is case-insensitive. Migration20261123025000 adds the index
+ * on (coupon_id, code COLLATE "C") that serial-code lists and searches read.
  */
 export const CouponCode = model
   .define("coupon_code", {

@@ -1,0 +1,35 @@
+import { entityIds } from "../entity-id"
+
+describe("entityIds", () => {
+  it("builds prefix_ + 26-character ULIDs with the time in the first 10 characters", () => {
+    // 2026-11-23T00:00:00.000Z; the expected text is what ulid.encodeTime gives
+    const ids = entityIds("ccode", 3, 1795392000000)
+    expect(ids).toHaveLength(3)
+    for (const id of ids) {
+      expect(id).toMatch(/^ccode_[0-9A-HJKMNP-TV-Z]{26}$/)
+      expect(id.slice(6, 16)).toBe("01M82V7M00")
+    }
+  })
+
+  it("encodes the time like ulid does: 0 and the largest 48-bit time", () => {
+    expect(entityIds("x", 1, 0)[0].slice(2, 12)).toBe("0000000000")
+    expect(entityIds("x", 1, 2 ** 48 - 1)[0].slice(2, 12)).toBe("7ZZZZZZZZZ")
+  })
+
+  it("gives distinct ids in one call and across calls", () => {
+    const ids = [...entityIds("ccode", 50_000, 1), ...entityIds("ccode", 50_000, 1)]
+    expect(new Set(ids).size).toBe(100_000)
+  })
+
+  it("uses every Crockford character in the random part, none of I, L, O, U", () => {
+    const randomParts = entityIds("c", 2_000, 1).map((id) => id.slice(12)).join("")
+    expect(new Set(randomParts).size).toBe(32)
+    expect(randomParts).not.toMatch(/[ILOU]/)
+  })
+
+  it("refuses a negative count and an impossible time", () => {
+    expect(entityIds("c", 0)).toEqual([])
+    expect(() => entityIds("c", -1)).toThrow("count must be a non-negative integer, got -1")
+    expect(() => entityIds("c", 1, 2 ** 48)).toThrow("now must be a millisecond timestamp")
+  })
+})

@@ -1,0 +1,390 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
+import { from as copyFrom } from "pg-copy-streams"
+import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
+import { entityIds } from "./lib/entity-id"
+
+/**
+ * The SQL of serial codes (rules.md §5), run by the coupon module service in
+ * its transaction (`trx`, a knex transaction) or connection (`knex`).
+ *
+ * Codes are written set-based: COPY, falling back to one multi-row
+ * `INSERT … SELECT unnest(…) ON CONFLICT DO NOTHING` when COPY meets a code
+ * that exists already. Uniqueness among serial codes is the database's
+ * (unique index on `coupon_code.code` of live rows); codes equal to a live
+ * coupon's shared code are left out before writing.
+ */
+
+export type CodeBatchRow = {
+  id: string
+  coupon_id: string
+  source: "generate" | "import"
+  status: "pending" | "running" | "done" | "failed"
+  requested: number
+  created: number
+  prefix: string | null
+  length: number | null
+  error: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+/** A serial code as the admin API shows it; `state` is derived here only. */
+const CODE_COLUMNS = `id, code,
+  CASE WHEN usage_count >= max_uses THEN 'used' WHEN customer_id IS NOT NULL THEN 'assigned' ELSE 'available' END AS state,
+  max_uses, usage_count, customer_id, batch_id, created_at`
+
+const BATCH_COLUMNS = "id, coupon_id, source, status, requested, created, prefix, length, error, created_at, updated_at"
+
+/** The pg client of a knex transaction: COPY and array parameters need the driver itself. */
+async function pgClientOf(trx: any) {
+  return trx.client.acquireConnection()
+}
+
+const UNIQUE_VIOLATION = "23505"
+
+/** Of these codes, those that are a live coupon's shared code. */
+async function sharedCodesAmong(pg: any, codes: string[]): Promise<Set<string>> {
+  const { rows } = await pg.query(`SELECT code FROM coupon WHERE code = ANY($1::text[]) AND deleted_at IS NULL`, [codes])
+  return new Set(rows.map((r: { code: string }) => r.code))
+}
+
+/**
+ * Writes rows into coupon_code (`id`, `code`, then the same coupon and batch
+ * for every row); answers how many were written. COPY is tried first under
+ * a savepoint; if a code turned out to be taken meanwhile, the chunk is
+ * written again skipping the taken codes.
+ */
+async function writeCodes(
+  pg: any,
+  rows: { ids: string[]; codes: string[] },
+  owner: { coupon_id: string; batch_id: string }
+): Promise<number> {
+  if (!rows.codes.length) return 0
+  const tail = `\t${owner.coupon_id}\t${owner.batch_id}\n`
+  let text = ""
+  for (let i = 0; i < rows.codes.length; i++) text += rows.ids[i] + "\t" + rows.codes[i] + tail
+  await pg.query("SAVEPOINT coupon_code_copy")
+  try {
+    await pipeline(Readable.from([text]), pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN")))
+    await pg.query("RELEASE SAVEPOINT coupon_code_copy")
+    return rows.codes.length
+  } catch (error: any) {
+    if (error?.code !== UNIQUE_VIOLATION) throw error
+    await pg.query("ROLLBACK TO SAVEPOINT coupon_code_copy")
+  }
+  const result = await pg.query(
+    `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
+     SELECT id, code, $3, $4 FROM unnest($1::text[], $2::text[]) AS new_code(id, code)
+     ON CONFLICT DO NOTHING`,
+    [rows.ids, rows.codes, owner.coupon_id, owner.batch_id]
+  )
+  return result.rowCount ?? 0
+}
+
+/**
+ * Marks a generation batch running and returns it; a batch already done or
+ * failed (a repeated event) is returned unchanged, a missing one as null.
+ */
+export async function startCodeBatch(knex: any, batchId: string): Promise<CodeBatchRow | null> {
+  const started = await knex.raw(
+    `UPDATE coupon_code_batch SET status = 'running', updated_at = now()
+     WHERE id = ? AND deleted_at IS NULL AND status IN ('pending', 'running')
+     RETURNING ${BATCH_COLUMNS}`,
+    [batchId]
+  )
+  if (started.rows[0]) return started.rows[0]
+  const found = await knex.raw(`SELECT ${BATCH_COLUMNS} FROM coupon_code_batch WHERE id = ? AND deleted_at IS NULL`, [batchId])
+  return found.rows[0] ?? null
+}
+
+/**
+ * Adds generated codes to a running batch, in one transaction with the
+ * batch's `created`, so a poll always sees an exact count. The batch row is
+ * locked first: two runners of the same batch (an event delivered twice, a
+ * resumed batch) take turns and never write more than `requested`. Codes
+ * that are taken (by a serial code or a coupon's shared code) are skipped;
+ * the caller generates more until the batch is full.
+ */
+export async function addGeneratedCodes(
+  trx: any,
+  input: { batch_id: string; codes: string[] }
+): Promise<{ inserted: number; created: number; requested: number; running: boolean }> {
+  const pg = await pgClientOf(trx)
+  const {
+    rows: [batch],
+  } = await pg.query(
+    `SELECT coupon_id, status, requested, created FROM coupon_code_batch WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+    [input.batch_id]
+  )
+  if (!batch || batch.status !== "running") {
+    return { inserted: 0, created: batch?.created ?? 0, requested: batch?.requested ?? 0, running: false }
+  }
+  const room = batch.requested - batch.created
+  const candidates = input.codes.slice(0, Math.max(room, 0))
+  const shared = candidates.length ? await sharedCodesAmong(pg, candidates) : new Set<string>()
+  const codes = shared.size ? candidates.filter((code) => !shared.has(code)) : candidates
+  const inserted = await writeCodes(
+    pg,
+    { ids: entityIds("ccode", codes.length), codes },
+    { coupon_id: batch.coupon_id, batch_id: input.batch_id }
+  )
+  const {
+    rows: [updated],
+  } = await pg.query(
+    `UPDATE coupon_code_batch SET created = created + $2, updated_at = now() WHERE id = $1 RETURNING created, requested`,
+    [input.batch_id, inserted]
+  )
+  return { inserted, created: updated.created, requested: updated.requested, running: true }
+}
+
+/** A running batch that has all its codes becomes done. */
+export async function finishCodeBatch(knex: any, batchId: string): Promise<CodeBatchRow> {
+  const result = await knex.raw(
+    `UPDATE coupon_code_batch SET status = 'done', error = NULL, updated_at = now()
+     WHERE id = ? AND status = 'running' AND created >= requested
+     RETURNING ${BATCH_COLUMNS}`,
+    [batchId]
+  )
+  if (result.rows[0]) return result.rows[0]
+  const found = await knex.raw(`SELECT ${BATCH_COLUMNS} FROM coupon_code_batch WHERE id = ?`, [batchId])
+  return found.rows[0]
+}
+
+/**
+ * A batch that did not finish gives its codes back (all of them but those
+ * already handed to a wallet or used, which stay and are counted) and says
+ * why it failed.
+ */
+export async function failCodeBatch(trx: any, batchId: string, error: string): Promise<void> {
+  await trx.raw(
+    `UPDATE coupon_code SET deleted_at = now(), updated_at = now()
+     WHERE batch_id = ? AND deleted_at IS NULL AND usage_count = 0 AND customer_id IS NULL`,
+    [batchId]
+  )
+  await trx.raw(
+    `UPDATE coupon_code_batch SET status = 'failed', error = ?, updated_at = now(),
+       created = (SELECT count(*) FROM coupon_code WHERE batch_id = ? AND deleted_at IS NULL)
+     WHERE id = ?`,
+    [error, batchId, batchId]
+  )
+}
+
+/** Batches a worker may have dropped: pending or running, untouched for `staleSeconds`. */
+export async function staleCodeBatchIds(knex: any, staleSeconds: number): Promise<string[]> {
+  const result = await knex.raw(
+    `SELECT id FROM coupon_code_batch
+     WHERE deleted_at IS NULL AND source = 'generate' AND status IN ('pending', 'running')
+       AND updated_at < now() - make_interval(secs => ?)
+     ORDER BY created_at`,
+    [staleSeconds]
+  )
+  return result.rows.map((r: { id: string }) => r.id)
+}
+
+/** Rows of the import table per COPY chunk. */
+const IMPORT_CHUNK_ROWS = 2_000
+
+/**
+ * Imports a CSV file's codes into a coupon, all or nothing, inside the
+ * caller's transaction: rows are streamed (COPY) into a temporary table
+ * while each is checked for format; then SQL finds codes repeated in the
+ * file and codes that exist already. Any problem refuses the whole file with
+ * the row numbers (first 100 of each kind) and nothing is written;
+ * otherwise one INSERT … SELECT writes every code, with a `done` batch.
+ */
+export async function importCodes(
+  trx: any,
+  input: { coupon_id: string; rows: AsyncIterable<CodeRow> }
+): Promise<CodeBatchRow> {
+  const pg = await pgClientOf(trx)
+  await pg.query(
+    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, id text NOT NULL, code text NOT NULL) ON COMMIT DROP`
+  )
+  const invalid: ImportProblems["invalid"] = { rows: [], total: 0 }
+  let valid = 0
+
+  async function* copyText() {
+    let rowNumbers: number[] = []
+    let codes: string[] = []
+    const flush = () => {
+      const ids = entityIds("ccode", codes.length)
+      let text = ""
+      // Valid codes are [A-Z0-9_-] only: nothing to escape in COPY's text format.
+      for (let i = 0; i < codes.length; i++) text += `${rowNumbers[i]}\t${ids[i]}\t${codes[i]}\n`
+      rowNumbers = []
+      codes = []
+      return text
+    }
+    for await (const row of input.rows) {
+      if (row.error) {
+        invalid.total += 1
+        if (invalid.rows.length < MAX_REPORTED_ROWS) invalid.rows.push({ row: row.row, reason: row.error })
+        continue
+      }
+      rowNumbers.push(row.row)
+      codes.push(row.code)
+      valid += 1
+      if (codes.length === IMPORT_CHUNK_ROWS) yield flush()
+    }
+    if (codes.length) yield flush()
+  }
+
+  try {
+    await pipeline(
+      Readable.from(copyText()),
+      pg.query(copyFrom("COPY coupon_code_import (row_number, id, code) FROM STDIN"))
+    )
+  } catch (error) {
+    if (error instanceof CodeImportRefused) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+    throw error
+  }
+
+  if (valid + invalid.total === 0) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "The file has no codes below its header row; nothing was imported."
+    )
+  }
+  // A temporary table has no statistics until analyzed; the checks below join it with large tables.
+  await pg.query("ANALYZE coupon_code_import")
+
+  const repeatedRows = await pg.query(
+    `SELECT row_number AS row, code, first_row, count(*) OVER () AS total
+     FROM (SELECT row_number, code, min(row_number) OVER (PARTITION BY code) AS first_row FROM coupon_code_import) numbered
+     WHERE row_number <> first_row
+     ORDER BY row_number LIMIT ${MAX_REPORTED_ROWS}`
+  )
+  const takenRows = await pg.query(
+    `SELECT i.row_number AS row, i.code, count(*) OVER () AS total
+     FROM coupon_code_import i
+     WHERE EXISTS (SELECT 1 FROM coupon_code c WHERE c.code = i.code AND c.deleted_at IS NULL)
+        OR EXISTS (SELECT 1 FROM coupon p WHERE p.code = i.code AND p.deleted_at IS NULL)
+     ORDER BY i.row_number LIMIT ${MAX_REPORTED_ROWS}`
+  )
+  const totalOf = (rows: { total: string }[]) => (rows.length ? Number(rows[0].total) : 0)
+  const problems = importProblemsMessage({
+    invalid,
+    repeated: { rows: repeatedRows.rows, total: totalOf(repeatedRows.rows) },
+    taken: { rows: takenRows.rows, total: totalOf(takenRows.rows) },
+  })
+  if (problems) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems)
+
+  const [batchId] = entityIds("cbatch", 1)
+  const {
+    rows: [batch],
+  } = await pg.query(
+    `INSERT INTO coupon_code_batch (id, source, status, requested, created, coupon_id)
+     VALUES ($1, 'import', 'done', $2, $2, $3)
+     RETURNING ${BATCH_COLUMNS}`,
+    [batchId, valid, input.coupon_id]
+  )
+  try {
+    await pg.query(
+      `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
+       SELECT id, code, $1, $2 FROM coupon_code_import`,
+      [input.coupon_id, batchId]
+    )
+  } catch (error: any) {
+    if (error?.code !== UNIQUE_VIOLATION) throw error
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "A code of this file was created by another request while the file was imported; nothing was imported. Try again."
+    )
+  }
+  return batch
+}
+
+/**
+ * A fixed serial (rules §5): one code usable `max_uses` times, in a batch of
+ * its own. Refused when the code is taken by a live serial code or coupon.
+ */
+export async function createFixedSerial(
+  trx: any,
+  input: { coupon_id: string; code: string; max_uses: number }
+): Promise<{ batch: CodeBatchRow; code: SerialCodeRow }> {
+  const pg = await pgClientOf(trx)
+  if ((await sharedCodesAmong(pg, [input.code])).size) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Code ${input.code} is already a coupon's code (codes are case-insensitive). Choose another code.`
+    )
+  }
+  const [batchId] = entityIds("cbatch", 1)
+  const [codeId] = entityIds("ccode", 1)
+  const {
+    rows: [batch],
+  } = await pg.query(
+    `INSERT INTO coupon_code_batch (id, source, status, requested, created, coupon_id)
+     VALUES ($1, 'import', 'done', 1, 1, $2)
+     RETURNING ${BATCH_COLUMNS}`,
+    [batchId, input.coupon_id]
+  )
+  const inserted = await pg.query(
+    `INSERT INTO coupon_code (id, code, max_uses, coupon_id, batch_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING
+     RETURNING ${CODE_COLUMNS}`,
+    [codeId, input.code, input.max_uses, input.coupon_id, batchId]
+  )
+  if (!inserted.rowCount) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Code ${input.code} is already a serial code (codes are case-insensitive). Choose another code.`
+    )
+  }
+  return { batch, code: inserted.rows[0] }
+}
+
+/** Soft-deletes a batch and its codes (undoing an import or a fixed serial). */
+export async function deleteCodeBatch(trx: any, batchId: string): Promise<void> {
+  await trx.raw(`UPDATE coupon_code SET deleted_at = now(), updated_at = now() WHERE batch_id = ? AND deleted_at IS NULL`, [
+    batchId,
+  ])
+  await trx.raw(`UPDATE coupon_code_batch SET deleted_at = now(), updated_at = now() WHERE id = ?`, [batchId])
+}
+
+export type SerialCodeState = "available" | "used" | "assigned"
+
+export type SerialCodeRow = {
+  id: string
+  code: string
+  state: SerialCodeState
+  max_uses: number
+  usage_count: number
+  customer_id: string | null
+  batch_id: string | null
+  created_at: Date
+}
+
+/**
+ * One page of a coupon's serial codes in code order, optionally those
+ * starting with `q` (case-insensitive). Both the page and the count read
+ * the index on (coupon_id, code COLLATE "C") of live codes, which serves
+ * prefix LIKE whatever the database's collation; a million codes answer
+ * in milliseconds except for very deep offsets.
+ */
+export async function listSerialCodes(
+  knex: any,
+  input: { coupon_id: string; q?: string; limit: number; offset: number }
+): Promise<{ codes: SerialCodeRow[]; count: number }> {
+  const conditions = [`coupon_id = ?`, `deleted_at IS NULL`]
+  const bindings: unknown[] = [input.coupon_id]
+  if (input.q) {
+    conditions.push(`code COLLATE "C" LIKE ? ESCAPE '\\'`)
+    bindings.push(`${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  }
+  const where = conditions.join(" AND ")
+  const [page, total] = await Promise.all([
+    knex.raw(
+      `SELECT ${CODE_COLUMNS} FROM coupon_code WHERE ${where}
+       ORDER BY code COLLATE "C" LIMIT ? OFFSET ?`,
+      [...bindings, input.limit, input.offset]
+    ),
+    knex.raw(`SELECT count(*) AS count FROM coupon_code WHERE ${where}`, bindings),
+  ])
+  return {
+    codes: page.rows,
+    count: Number(total.rows[0].count),
+  }
+}

@@ -1,0 +1,64 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { COUPON_MODULE } from "../../../modules/coupon"
+import { generateCodes } from "../../../modules/coupon/lib/code-generation"
+import type CouponModuleService from "../../../modules/coupon/service"
+
+/**
+ * Codes per transaction. Each chunk commits with the batch's `created`, so
+ * progress is visible while the batch runs; bigger chunks are barely faster
+ * and hold locks longer.
+ */
+export const GENERATION_CHUNK = 20_000
+
+/**
+ * Chunks in a row that added no code before the batch gives up: the codes of
+ * this shape are (nearly) all taken, so more random draws would not help.
+ */
+const MAX_FRUITLESS_CHUNKS = 5
+
+/**
+ * Writes the codes of a generation batch, chunk by chunk, until it has all
+ * it asked for. Codes that turn out to be taken are simply not counted and
+ * more are drawn, so a rare collision never fails the batch. Safe to run
+ * again on the same batch (an event delivered twice, a resumed batch): it
+ * continues from the batch's `created` and never writes more than asked.
+ * On failure the batch's codes are withdrawn and it says why.
+ */
+export const generateSerialCodesStep = createStep(
+  "generate-serial-codes",
+  async (input: { batch_id: string }, { container }) => {
+    const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
+    const batch = await coupons.startCodeBatch(input.batch_id)
+    if (!batch || batch.status !== "running") {
+      return new StepResponse(batch)
+    }
+    const prefix = batch.prefix ?? ""
+    const plan = { prefix, randomLength: (batch.length ?? 0) - prefix.length }
+    let created = batch.created
+    try {
+      let fruitless = 0
+      while (created < batch.requested) {
+        const codes = generateCodes(Math.min(GENERATION_CHUNK, batch.requested - created), plan)
+        const result = await coupons.addGeneratedCodes({ batch_id: batch.id, codes })
+        if (!result.running) break
+        created = result.created
+        fruitless = result.inserted ? 0 : fruitless + 1
+        if (fruitless === MAX_FRUITLESS_CHUNKS) {
+          throw new Error(
+            `nearly every code of this shape is taken already; ask for longer codes or another prefix.`
+          )
+        }
+      }
+      return new StepResponse(await coupons.finishCodeBatch(batch.id), { batch_id: batch.id })
+    } catch (error) {
+      const message = `Generation stopped after ${created} of ${batch.requested} codes: ${(error as Error).message}`
+      return StepResponse.permanentFailure(message, { batch_id: batch.id, error: message })
+    }
+  },
+  async (input: { batch_id: string; error?: string } | undefined, { container }) => {
+    if (!input) return
+    await container
+      .resolve<CouponModuleService>(COUPON_MODULE)
+      .failCodeBatch(input.batch_id, input.error ?? "The generation was undone.")
+  }
+)
