@@ -276,6 +276,34 @@ class CouponModuleService extends MedusaService({
     }
   }
 
+  /**
+   * An order carrying a coupon was canceled or fully refunded: the use is
+   * kept (recorded as such) unless the merchant asked to give it back.
+   */
+  @InjectTransactionManager()
+  async settleOrderRedemption(
+    orderId: string,
+    outcome: "canceled" | "refunded",
+    restoreUsage: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; status: string } | null> {
+    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const redemption = await knex("coupon_redemption")
+      .where({ order_id: orderId, deleted_at: null })
+      .whereIn("status", ["held", "redeemed"])
+      .first()
+    if (!redemption) return null
+    if (restoreUsage) {
+      await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [redemption.coupon_id])
+      await this.releaseRedemptions_(knex, [redemption])
+      return { id: redemption.id, status: "released" }
+    }
+    await knex("coupon_redemption")
+      .where({ id: redemption.id })
+      .update({ status: outcome, updated_at: knex.fn.now() })
+    return { id: redemption.id, status: outcome }
+  }
+
   /** Marks the use of a completed cart as spent by its order. */
   @InjectTransactionManager()
   async markRedeemed(
