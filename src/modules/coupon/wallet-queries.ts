@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { WalletStatus } from "./lib/wallet"
+import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
 
 /**
  * The wallet's SQL (rules.md §5), run by the coupon module service inside
@@ -20,22 +20,28 @@ import type { WalletStatus } from "./lib/wallet"
 
 const EXPIRY = "LEAST(e.expires_at, c.ends_at)"
 
+/**
+ * `now` (a parameter, so one request judges every entry at the same instant)
+ * and the end of the expiring-soon window, read from the store settings in
+ * the same statement (the settings' default when no row exists yet).
+ */
+const BOUNDS = `bounds AS (
+  SELECT ?::timestamptz AS now,
+         ?::timestamptz + make_interval(days => COALESCE(
+           (SELECT s.expiring_soon_days FROM coupon_settings s WHERE s.deleted_at IS NULL ORDER BY s.created_at LIMIT 1),
+           ${DEFAULT_EXPIRING_SOON_DAYS})) AS soon)`
+
 const WALLET_FROM = `
   FROM coupon_wallet_entry e
   JOIN coupon c ON c.id = e.coupon_id AND c.deleted_at IS NULL
+  CROSS JOIN bounds b
   WHERE e.customer_id = ? AND e.deleted_at IS NULL AND e.state IN ('available', 'used')`
 
-function statusCondition(status: WalletStatus, now: Date, soon: Date): [string, unknown[]] {
-  switch (status) {
-    case "used":
-      return ["e.state = 'used'", []]
-    case "expired":
-      return [`e.state = 'available' AND ${EXPIRY} <= ?`, [now]]
-    case "unused":
-      return [`e.state = 'available' AND (${EXPIRY} IS NULL OR ${EXPIRY} > ?)`, [now]]
-    case "expiring_soon":
-      return [`e.state = 'available' AND ${EXPIRY} > ? AND ${EXPIRY} <= ?`, [now, soon]]
-  }
+const STATUS_CONDITIONS: Record<WalletStatus, string> = {
+  used: "e.state = 'used'",
+  expired: `e.state = 'available' AND ${EXPIRY} <= b.now`,
+  unused: `e.state = 'available' AND (${EXPIRY} IS NULL OR ${EXPIRY} > b.now)`,
+  expiring_soon: `e.state = 'available' AND ${EXPIRY} > b.now AND ${EXPIRY} <= b.soon`,
 }
 
 export type WalletQuery = {
@@ -46,7 +52,6 @@ export type WalletQuery = {
   limit: number
   offset: number
   now: Date
-  expiring_soon_days: number
 }
 
 export type WalletCounts = Record<WalletStatus, number>
@@ -73,45 +78,42 @@ export type WalletCouponRow = {
 }
 
 /**
- * A customer's wallet: one grouped count over all of their entries and one
- * page of entries (newest first), both served by the index
- * IDX_coupon_wallet_customer_state (customer_id, state, expires_at).
+ * A customer's wallet: one grouped count over all of their entries (served
+ * by IDX_coupon_wallet_customer_state) and one page of entries, newest
+ * first (read in order from IDX_coupon_wallet_customer_received, so a page
+ * does not sort the whole wallet). The two statements run side by side.
  */
 export async function queryWallet(knex: any, q: WalletQuery): Promise<{ rows: WalletCouponRow[]; counts: WalletCounts }> {
-  const soon = new Date(q.now.getTime() + q.expiring_soon_days * 24 * 60 * 60 * 1000)
-  const conditions = (["used", "expired", "unused", "expiring_soon"] as const).map((s) => statusCondition(s, q.now, soon))
-  const countSql = `SELECT ${conditions
-    .map(([sql], i) => `count(*) FILTER (WHERE ${sql})::int AS c${i}`)
-    .join(", ")} ${WALLET_FROM}`
-  const countBindings = [...conditions.flatMap(([, b]) => b), q.customer_id]
+  const statuses = ["used", "expired", "unused", "expiring_soon"] as const
+  const countSql = `WITH ${BOUNDS}
+    SELECT ${statuses.map((s, i) => `count(*) FILTER (WHERE ${STATUS_CONDITIONS[s]})::int AS c${i}`).join(", ")}
+    ${WALLET_FROM}`
 
   const where: string[] = []
   const whereBindings: unknown[] = []
   if (q.status) {
-    const [sql, bindings] = statusCondition(q.status, q.now, soon)
-    where.push(sql)
-    whereBindings.push(...bindings)
+    where.push(STATUS_CONDITIONS[q.status])
   }
   if (q.entry_ids) {
     where.push(q.entry_ids.length ? `e.id IN (${q.entry_ids.map(() => "?").join(", ")})` : "FALSE")
     whereBindings.push(...q.entry_ids)
   }
-  const pageSql = `
+  const pageSql = `WITH ${BOUNDS}
     SELECT e.id, e.coupon_id, e.code, e.source, e.received_at, ${EXPIRY} AS expires_at, e.used_at, e.order_id,
       c.title, c.description, c.type, c.amount, c.percentage, c.max_discount, c.min_spend, c.currency_code,
       c.renewal_applicable,
       CASE WHEN e.state = 'used' THEN 'used'
-           WHEN ${EXPIRY} <= ? THEN 'expired'
-           WHEN ${EXPIRY} <= ? THEN 'expiring_soon'
+           WHEN ${EXPIRY} <= b.now THEN 'expired'
+           WHEN ${EXPIRY} <= b.soon THEN 'expiring_soon'
            ELSE 'unused' END AS status
     ${WALLET_FROM} ${where.map((w) => `AND ${w}`).join(" ")}
     ORDER BY e.received_at DESC, e.id DESC
     LIMIT ? OFFSET ?`
-  const pageBindings = [q.now, soon, q.customer_id, ...whereBindings, q.limit, q.offset]
 
+  const bounds = [q.now, q.now]
   const [countResult, pageResult] = await Promise.all([
-    knex.raw(countSql, countBindings),
-    knex.raw(pageSql, pageBindings),
+    knex.raw(countSql, [...bounds, q.customer_id]),
+    knex.raw(pageSql, [...bounds, q.customer_id, ...whereBindings, q.limit, q.offset]),
   ])
   const c = countResult.rows[0]
   return {

@@ -53,7 +53,6 @@ export async function walletCouponOptions(
     limit: MAX_WALLET_OPTIONS,
     offset: 0,
     now: new Date(),
-    expiring_soon_days: 0,
   })
   // A shared code may sit in the wallet more than once: judge it once, with
   // the expiry of the entry that expires first.

@@ -9,6 +9,9 @@ export const WALLET_STATUSES = ["unused", "used", "expired", "expiring_soon"] as
 
 export type WalletStatus = (typeof WALLET_STATUSES)[number]
 
+/** rules.md §1: "expiring-soon days (default 7)" — the coupon_settings default. */
+export const DEFAULT_EXPIRING_SOON_DAYS = 7
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**

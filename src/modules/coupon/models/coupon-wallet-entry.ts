@@ -27,4 +27,10 @@ export const CouponWalletEntry = model
       on: ["customer_id", "state", "expires_at"],
       where: "deleted_at IS NULL",
     },
+    {
+      // The wallet page, newest first, read in order (Migration20261123031500).
+      name: "IDX_coupon_wallet_customer_received",
+      on: ["customer_id", "received_at", "id"],
+      where: "deleted_at IS NULL",
+    },
   ])

@@ -41,12 +41,7 @@ export async function readCustomerWallet(
   input: { customer_id: string; status?: WalletStatus; entry_ids?: string[]; limit: number; offset: number }
 ) {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-  const settings = await couponService.getSettings()
-  const { rows, counts } = await couponService.readWallet({
-    ...input,
-    now: new Date(),
-    expiring_soon_days: settings.expiring_soon_days,
-  })
+  const { rows, counts } = await couponService.readWallet({ ...input, now: new Date() })
   const template = couponService.options.use_url_template
   return {
     coupons: rows.map((row) => presentWalletCoupon(row, template)),
