@@ -46,9 +46,9 @@ const jest = path.join(PROJECT_ROOT, "node_modules/.bin/jest")
 const totals = { passed: 0, failed: 0 }
 let exitCode = 0
 
-async function runJest(testType, extra) {
+async function runJest(testType, args) {
   const report = path.join(os.tmpdir(), `coupons-jest-${process.pid}-${testType.replace(":", "-")}.json`)
-  const code = await run(jest, [...extra, "--json", `--outputFile=${report}`, ...jestArgs], {
+  const code = await run(jest, [...args, "--json", `--outputFile=${report}`], {
     env: { ...env, TEST_TYPE: testType },
   }).done
   if (fs.existsSync(report)) {
@@ -64,10 +64,22 @@ async function runJest(testType, extra) {
 
 for (const p of parts) {
   if (p === "unit") {
-    await runJest("unit", [])
+    await runJest("unit", jestArgs)
   } else if (p === "http") {
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
-    await runJest("integration:http", ["--runInBand", "--forceExit"])
+    // One jest process per spec file: each boots its own Medusa app, and
+    // Medusa keeps process-wide state that a second app in the same process
+    // can trip over (seen as "Loaders for module … failed").
+    const flags = jestArgs.filter((a) => a.startsWith("-"))
+    const wanted = jestArgs.filter((a) => !a.startsWith("-"))
+    const specs = fs
+      .readdirSync(path.join(PROJECT_ROOT, "integration-tests/http"))
+      .filter((f) => f.endsWith(".spec.ts"))
+      .map((f) => `integration-tests/http/${f}`)
+      .filter((f) => !wanted.length || wanted.some((w) => f.includes(w.replace(/^\.\//, ""))))
+    for (const spec of specs) {
+      await runJest("integration:http", [spec, "--runInBand", "--forceExit", ...flags])
+    }
   } else if (p === "package") {
     const code = await run("node", [path.join(PROJECT_ROOT, "scripts/check-packaged-plugin.mjs")], { env }).done
     if (code === 0) totals.passed += 1

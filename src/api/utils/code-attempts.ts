@@ -41,14 +41,11 @@ function attemptKeys(req: MedusaRequest, cartId: string | null) {
 /** Seconds until another attempt is allowed, or 0 when one is allowed now. */
 export async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string | null): Promise<number> {
   const rl = attemptLimiter(req)
-  let wait = 0
-  for (const key of attemptKeys(req, cartId)) {
-    const res = await rl.get(key)
-    if (res && res.consumedPoints >= rl.points) {
-      wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000))
-    }
-  }
-  return wait
+  const results = await Promise.all(attemptKeys(req, cartId).map((key) => rl.get(key)))
+  return Math.max(
+    0,
+    ...results.map((res) => (res && res.consumedPoints >= rl.points ? Math.ceil(res.msBeforeNext / 1000) : 0))
+  )
 }
 
 export async function recordUnknownCode(req: MedusaRequest, cartId: string | null) {

@@ -22,6 +22,7 @@ import { Readable } from "node:stream"
 import { readCodeRows } from "./lib/code-import"
 import {
   addGeneratedCodes,
+  CodeBatchClosed,
   CodeBatchRow,
   createFixedSerial,
   deleteCodeBatch,
@@ -233,6 +234,38 @@ class CouponModuleService extends MedusaService({
     return { id, reused: false }
   }
 
+  /**
+   * Live uses of a coupon by carts other than `cart_id`, as the rules count
+   * them: redeemed uses and holds that have not expired (rules.md §4). One
+   * aggregate query, whatever the number of uses.
+   */
+  @InjectManager()
+  async usageSnapshot(
+    input: { coupon_id: string; cart_id: string; customer_id: string | null; email: string | null; coupon_code_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }> {
+    const knex = (sharedContext.manager as any).getKnex()
+    const live = "(status = 'redeemed' OR (status = 'held' AND hold_expires_at > now()))"
+    const {
+      rows: [row],
+    } = await knex.raw(
+      `SELECT
+         count(*) FILTER (WHERE ${live}) AS total,
+         count(*) FILTER (WHERE ${live} AND ((?::text IS NOT NULL AND customer_id = ?) OR (?::text IS NOT NULL AND email = ?))) AS by_customer,
+         count(*) FILTER (WHERE ${live} AND coupon_code_id = ?) AS by_code,
+         min(hold_expires_at) FILTER (WHERE status = 'held' AND hold_expires_at > now()) AS earliest_hold_release
+       FROM coupon_redemption
+       WHERE coupon_id = ? AND cart_id <> ? AND status IN ('held', 'redeemed') AND deleted_at IS NULL`,
+      [input.customer_id, input.customer_id, input.email, input.email, input.coupon_code_id, input.coupon_id, input.cart_id]
+    )
+    return {
+      total: Number(row.total),
+      by_customer: Number(row.by_customer),
+      by_code: Number(row.by_code),
+      earliest_hold_release: row.earliest_hold_release ? new Date(row.earliest_hold_release) : null,
+    }
+  }
+
   /** Frees every use whose payment hold has run out (all coupons). */
   @InjectTransactionManager()
   async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<number> {
@@ -332,9 +365,24 @@ class CouponModuleService extends MedusaService({
     return startCodeBatch((sharedContext.manager as any).getKnex(), batchId)
   }
 
-  /** Adds one chunk of generated codes to a running batch and raises its `created`. */
-  @InjectTransactionManager()
+  /**
+   * Adds one chunk of generated codes to a running batch and raises its
+   * `created`; `running: false` (and nothing written) when the batch stopped
+   * running or another writer filled it.
+   */
   async addGeneratedCodes(
+    input: { batch_id: string; codes: string[] }
+  ): Promise<{ inserted: number; created: number; requested: number; running: boolean }> {
+    try {
+      return { ...(await this.addGeneratedCodes_(input)), running: true }
+    } catch (error) {
+      if (!(error instanceof CodeBatchClosed)) throw error
+      return { inserted: 0, created: error.created, requested: error.requested, running: false }
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async addGeneratedCodes_(
     input: { batch_id: string; codes: string[] },
     @MedusaContext() sharedContext: Context = {}
   ) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../modules/coupon"
@@ -18,6 +19,7 @@ export const couponAdjustmentDescription = (code: string) => `Coupon ${code}`
 
 export const COUPON_CART_FIELDS = [
   "id",
+  "region_id",
   "currency_code",
   "customer_id",
   "email",
@@ -45,6 +47,7 @@ export const COUPON_CART_FIELDS = [
 
 export type CouponCart = {
   id: string
+  region_id?: string | null
   currency_code: string
   customer_id: string | null
   email: string | null
@@ -81,6 +84,7 @@ export async function findCouponByCode(couponService: CouponModuleService, rawCo
 }
 
 export type CartCouponVerdict = {
+  settings: Awaited<ReturnType<CouponModuleService["getSettings"]>>
   code: string
   coupon: any | null
   serial: any | null
@@ -104,24 +108,21 @@ export async function judgeCouponOnCart(
 
   let scoped: Set<string> | null = null
   let blocked = false
+  // Uses of the serial code by other carts (this cart's own hold is its own).
+  let serialUses = 0
   const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
   if (coupon && settings.enabled) {
-    const liveOthers = await couponService.listCouponRedemptions(
-      { coupon_id: coupon.id, status: ["held", "redeemed"], cart_id: { $ne: cart.id } },
-      { select: ["id", "status", "customer_id", "email", "hold_expires_at"] }
-    )
-    const liveHolds = liveOthers.filter((r) => r.status === "held" && r.hold_expires_at)
-    const activeHolds = liveHolds.filter((r) => new Date(r.hold_expires_at!) > now)
-    // Expired holds still in the table are free: the next completion releases them.
-    usage.total = liveOthers.length - (liveHolds.length - activeHolds.length)
-    usage.earliest_hold_release = activeHolds.length
-      ? new Date(Math.min(...activeHolds.map((r) => new Date(r.hold_expires_at!).getTime())))
-      : null
-    usage.by_customer = liveOthers.filter(
-      (r) =>
-        (!r.hold_expires_at || new Date(r.hold_expires_at) > now || r.status === "redeemed") &&
-        ((cart.customer_id && r.customer_id === cart.customer_id) || (cart.email && r.email === cart.email))
-    ).length
+    const snapshot = await couponService.usageSnapshot({
+      coupon_id: coupon.id,
+      cart_id: cart.id,
+      customer_id: cart.customer_id,
+      email: cart.email,
+      coupon_code_id: serial?.id ?? null,
+    })
+    usage.total = snapshot.total
+    usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
+    usage.earliest_hold_release = snapshot.earliest_hold_release
+    serialUses = snapshot.by_code
 
     const [blockEntries, categories, priorOrders] = await Promise.all([
       cart.customer_id
@@ -153,7 +154,7 @@ export async function judgeCouponOnCart(
     code,
     settings,
     coupon: coupon as unknown as CouponForEvaluation | null,
-    serial: serial ? { customer_id: serial.customer_id, max_uses: serial.max_uses, usage_count: serial.usage_count } : null,
+    serial: serial ? { customer_id: serial.customer_id, max_uses: serial.max_uses, usage_count: serialUses } : null,
     cart: {
       currency_code: cart.currency_code,
       customer_id: cart.customer_id,
@@ -177,7 +178,7 @@ export async function judgeCouponOnCart(
     usage,
     now,
   })
-  return { code, coupon, serial, evaluation }
+  return { settings, code, coupon, serial, evaluation }
 }
 
 /** The coupon's shares now on the cart, per item, in minor units. */
@@ -243,24 +244,76 @@ export async function appliedCouponOf(container: MedusaContainer, cartId: string
 }
 
 /**
- * Runs on every cart change (via the promotion refresh hook): recomputes the
- * coupon's split on the current cart, or removes the coupon — recording why —
- * when the change made it invalid.
+ * What a coupon's verdict on a cart depends on: its lines and prices, who is
+ * buying, where, and the order type. Shipping, addresses and payment do not
+ * count, so refreshing for those does not judge the coupon again.
  */
-export async function refreshCartCoupon(container: MedusaContainer, cartId: string) {
-  const application = await appliedCouponOf(container, cartId)
-  if (!application || application.status !== "applied") return
-  const cart = await loadCouponCart(container, cartId)
-  if (cart.completed_at) return
+export function cartCouponFingerprint(cart: {
+  region_id?: string | null
+  currency_code: string
+  customer_id?: string | null
+  customer?: { id: string } | null
+  email?: string | null
+  metadata?: Record<string, unknown> | null
+  items?: any[]
+}): string {
+  const lines = (cart.items ?? [])
+    .map((i: any) => [
+      i.id,
+      Number(i.quantity),
+      Number(i.unit_price),
+      i.compare_at_unit_price == null ? null : Number(i.compare_at_unit_price),
+      i.is_discountable !== false,
+    ])
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+  return createHash("sha1")
+    .update(
+      JSON.stringify([
+        cart.region_id ?? null,
+        cart.currency_code,
+        cart.customer_id ?? cart.customer?.id ?? null,
+        cart.email ?? null,
+        cart.metadata?.order_type ?? null,
+        cart.metadata?.is_renewal ?? null,
+        lines,
+      ])
+    )
+    .digest("hex")
+}
+
+/**
+ * Runs on every cart change (via the promotion refresh hook) with the cart
+ * Medusa just read: writes the coupon's shares again when the cart is the one
+ * they were computed for, otherwise judges the coupon on the changed cart and
+ * writes the new split — or removes the coupon, recording why, when the change
+ * made it invalid.
+ */
+export async function refreshCartCoupon(container: MedusaContainer, refreshed: CouponCart & { region_id?: string | null }) {
+  const application = await appliedCouponOf(container, refreshed.id)
+  if (!application || application.status !== "applied" || refreshed.completed_at) return
+  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+
+  if (application.allocations && application.cart_fingerprint === cartCouponFingerprint(refreshed)) {
+    await writeCouponAdjustments(container, refreshed, application.code, application.allocations as any)
+    return
+  }
+  const cart = await loadCouponCart(container, refreshed.id)
   const { evaluation } = await judgeCouponOnCart(container, cart, application.code)
   if (evaluation.ok) {
     await writeCouponAdjustments(container, cart, application.code, evaluation.allocations)
+    await couponService.updateCouponCarts({
+      id: application.id,
+      cart_fingerprint: cartCouponFingerprint(cart),
+      allocations: evaluation.allocations as any,
+    })
     return
   }
   await writeCouponAdjustments(container, cart, null, [])
-  await container.resolve<CouponModuleService>(COUPON_MODULE).updateCouponCarts({
+  await couponService.updateCouponCarts({
     id: application.id,
     status: "removed",
     removed_reason: `Coupon ${application.code} was removed: ${evaluation.message}`,
+    cart_fingerprint: null,
+    allocations: null,
   })
 }

@@ -24,7 +24,7 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   if (cart.completed_at) return
 
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-  const { coupon, serial, evaluation } = await judgeCouponOnCart(container, cart, application.code)
+  const { settings, coupon, serial, evaluation } = await judgeCouponOnCart(container, cart, application.code)
   if (!evaluation.ok) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, evaluation.message)
   }
@@ -39,7 +39,6 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
     )
   }
 
-  const settings = await couponService.getSettings()
   const currency = cart.currency_code
   await couponService.claimRedemption({
     coupon_id: coupon.id,

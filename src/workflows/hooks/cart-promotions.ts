@@ -25,7 +25,7 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container 
       `This cart carries coupon ${application.code}; coupons and promotions cannot be combined. Remove the coupon to use promotion codes.`
     )
   }
-  await refreshCartCoupon(container, cart.id)
+  await refreshCartCoupon(container, cart as any)
 })
 
 updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {

@@ -138,8 +138,9 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
 
   // 3. order type and renewal
   const orderType = cart.metadata?.order_type
-  if (orderType !== undefined && orderType !== null) {
-    const type = String(orderType).toLowerCase()
+  // An empty order type is no order type (an ordinary order).
+  if (orderType !== undefined && orderType !== null && String(orderType).trim() !== "") {
+    const type = String(orderType).trim().toLowerCase()
     if (!settings.allowed_order_types.includes(type)) {
       return fail(
         "order_type",
@@ -238,11 +239,12 @@ function noEligibleItemsMessage(code: string, ineligible: { reason: Ineligibilit
     ...new Set(
       ineligible.filter((i) => i.reason.startsWith("excluded_kind:")).map((i) => i.reason.slice("excluded_kind:".length))
     ),
-  ]
+  ].sort()
   const why: string[] = []
   if (kinds.length) why.push(`product kind excluded from coupons (${kinds.join(", ")})`)
   if (ineligible.some((i) => i.reason === "not_in_scope")) why.push("not among the coupon's products or categories")
   if (ineligible.some((i) => i.reason === "sale_item")) why.push("already on sale")
   if (ineligible.some((i) => i.reason === "not_discountable" || i.reason === "gift_card")) why.push("not discountable")
+  if (!why.length) return `Coupon ${code} does not apply to an empty cart: add items first.`
   return `Coupon ${code} does not apply to any item in this cart (no eligible items: ${why.join("; ")}).`
 }

@@ -16,6 +16,11 @@ export const CouponCart = model
     status: model.enum(["applied", "removed"]).default("applied"),
     removed_reason: model.text().nullable(),
     suspended_promo_codes: model.array().default([]),
+    // What the coupon was last judged on (see cartCouponFingerprint) and the
+    // shares it gave, so a refresh of an unchanged cart writes them again
+    // without judging again.
+    cart_fingerprint: model.text().nullable(),
+    allocations: model.json().nullable(),
     coupon: model.belongsTo(() => Coupon, { mappedBy: "carts" }),
   })
   .indexes([

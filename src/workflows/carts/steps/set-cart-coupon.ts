@@ -8,6 +8,8 @@ type CartCouponInput = {
   code: string
   coupon_code_id: string | null
   manual_promo_codes: string[]
+  cart_fingerprint: string
+  allocations: { item_id: string; amount: number }[]
 }
 
 type Undo = { created?: string; previous?: any }
@@ -28,6 +30,8 @@ export const setCartCouponStep = createStep(
       coupon_code_id: input.coupon_code_id,
       status: "applied" as const,
       removed_reason: null,
+      cart_fingerprint: input.cart_fingerprint,
+      allocations: input.allocations as any,
     }
     if (previous) {
       const suspended = previous.status === "applied" ? previous.suspended_promo_codes : []
@@ -49,8 +53,19 @@ export const setCartCouponStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     if (undo?.created) await couponService.deleteCouponCarts(undo.created)
     if (undo?.previous) {
-      const { id, coupon_id, code, coupon_code_id, status, removed_reason, suspended_promo_codes } = undo.previous
-      await couponService.updateCouponCarts({ id, coupon_id, code, coupon_code_id, status, removed_reason, suspended_promo_codes })
+      const { id, coupon_id, code, coupon_code_id, status, removed_reason, suspended_promo_codes, cart_fingerprint, allocations } =
+        undo.previous
+      await couponService.updateCouponCarts({
+        id,
+        coupon_id,
+        code,
+        coupon_code_id,
+        status,
+        removed_reason,
+        suspended_promo_codes,
+        cart_fingerprint,
+        allocations,
+      })
     }
   }
 )

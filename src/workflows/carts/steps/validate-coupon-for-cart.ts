@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { judgeCouponOnCart, loadCouponCart } from "../coupon-on-cart"
+import { cartCouponFingerprint, judgeCouponOnCart, loadCouponCart } from "../coupon-on-cart"
 
 /**
  * Refuses a code that may not go on this cart, with the first failed rule of
@@ -13,29 +13,30 @@ export const validateCouponForCartStep = createStep(
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed.`)
     }
-    const { code, coupon, serial, evaluation } = await judgeCouponOnCart(container, cart, input.code)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const [{ code, coupon, serial, evaluation }, { data: [withPromotions] }] = await Promise.all([
+      judgeCouponOnCart(container, cart, input.code),
+      query.graph({ entity: "cart", fields: ["promotions.code", "promotions.is_automatic"], filters: { id: cart.id } }),
+    ])
     if (!evaluation.ok) {
       throw new MedusaError(
         evaluation.rule === "unknown_code" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.NOT_ALLOWED,
         evaluation.message
       )
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [withPromotions],
-    } = await query.graph({
-      entity: "cart",
-      fields: ["promotions.code", "promotions.is_automatic"],
-      filters: { id: cart.id },
-    })
     const manualPromoCodes = (withPromotions?.promotions ?? [])
       .filter((p: any) => p && !p.is_automatic && p.code)
       .map((p: any) => p.code as string)
     return new StepResponse({
       coupon_id: coupon.id as string,
+      title: coupon.title as string,
+      description: (coupon.description as string | null) ?? null,
       code,
       coupon_code_id: (serial?.id as string) ?? null,
       manual_promo_codes: manualPromoCodes,
+      // The refresh that follows writes these without judging again.
+      cart_fingerprint: cartCouponFingerprint(cart),
+      allocations: evaluation.allocations,
     })
   }
 )

@@ -6,7 +6,7 @@ import { applyCouponToCartWorkflow } from "../../../../../workflows/carts/workfl
 import { bestWalletCode } from "../../../../../workflows/wallet/wallet-on-cart"
 import { removeCouponFromCartWorkflow } from "../../../../../workflows/carts/workflows/remove-coupon-from-cart"
 import { recordUnknownCode, secondsUntilNextAttempt } from "../../../../utils/code-attempts"
-import { cartCouponSummary } from "./summary"
+import { cartCouponSummary, couponCartFields, presentCartCoupon } from "./summary"
 import type { StoreApplyCouponType } from "./validators"
 
 export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: MedusaResponse) {
@@ -22,24 +22,25 @@ export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: Medusa
   }
   // No code: the logged-in customer's wallet coupon with the highest discount.
   const code = req.validatedBody.code ?? (await bestWalletCode(req.scope, cartId, (req as any).auth_context?.actor_id))
+  let applied: { code: string; title: string; description: string | null }
   try {
-    await applyCouponToCartWorkflow(req.scope).run({
+    const { result } = await applyCouponToCartWorkflow(req.scope).run({
       input: { cart_id: cartId, code },
     })
+    applied = result
   } catch (error) {
     if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND && /^Coupon code/.test((error as Error).message)) {
       await recordUnknownCode(req, cartId)
     }
     throw error
   }
-  const cart = await refetchCart(cartId, req.scope, defaultStoreCartFields)
-  const { coupon } = await cartCouponSummary(req.scope, cartId)
-  res.json({ cart, coupon })
+  const cart = await refetchCart(cartId, req.scope, couponCartFields(defaultStoreCartFields))
+  res.json({ cart, coupon: presentCartCoupon(cart as any, applied) })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
   await removeCouponFromCartWorkflow(req.scope).run({ input: { cart_id: req.params.id } })
-  const cart = await refetchCart(req.params.id, req.scope, defaultStoreCartFields)
+  const cart = await refetchCart(req.params.id, req.scope, couponCartFields(defaultStoreCartFields))
   res.json({ cart })
 }
 

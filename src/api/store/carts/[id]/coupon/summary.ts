@@ -4,33 +4,45 @@ import type CouponModuleService from "../../../../../modules/coupon/service"
 import { toMajorUnits } from "../../../../../modules/coupon/lib/money"
 import { appliedCouponOf, currentCouponShares, loadCouponCart } from "../../../../../workflows/carts/coupon-on-cart"
 
+/** Cart fields the store routes return: Medusa's, plus what marks coupon adjustments. */
+export const couponCartFields = (defaults: string[]) => [
+  ...defaults,
+  "items.adjustments.provider_id",
+  "items.adjustments.description",
+]
+
 /**
  * The coupon on a cart as the store API shows it, read from the cart's own
  * adjustments so it always matches the totals Medusa reports.
  */
+export function presentCartCoupon(
+  cart: { currency_code: string; items?: any[] },
+  coupon: { code: string; title: string; description: string | null }
+) {
+  const shares = currentCouponShares(cart as any)
+  const total = [...shares.values()].reduce((a, b) => a + b, 0)
+  return {
+    code: coupon.code,
+    title: coupon.title,
+    description: coupon.description,
+    discount_total: toMajorUnits(total, cart.currency_code),
+    allocations: (cart.items ?? [])
+      .filter((item) => shares.has(item.id))
+      .map((item) => ({ item_id: item.id, amount: toMajorUnits(shares.get(item.id)!, cart.currency_code) })),
+  }
+}
+
+/** `{ coupon }`, or `{ coupon: null, notice }` when a cart change removed it. */
 export async function cartCouponSummary(
   container: MedusaContainer,
   cartId: string
 ): Promise<{ coupon: any; notice?: string }> {
-  const cart = await loadCouponCart(container, cartId)
-  const application = await appliedCouponOf(container, cartId)
-  let coupon: any = null
+  const [cart, application] = await Promise.all([loadCouponCart(container, cartId), appliedCouponOf(container, cartId)])
   if (application?.status === "applied") {
     const { title, description } = await container
       .resolve<CouponModuleService>(COUPON_MODULE)
       .retrieveCoupon(application.coupon_id, { select: ["title", "description"] })
-    const shares = currentCouponShares(cart)
-    const total = [...shares.values()].reduce((a, b) => a + b, 0)
-    coupon = {
-      code: application.code,
-      title,
-      description,
-      discount_total: toMajorUnits(total, cart.currency_code),
-      allocations: cart.items
-        .filter((item) => shares.has(item.id))
-        .map((item) => ({ item_id: item.id, amount: toMajorUnits(shares.get(item.id)!, cart.currency_code) })),
-    }
+    return { coupon: presentCartCoupon(cart, { code: application.code, title, description: description ?? null }) }
   }
-  // A cart change made the coupon invalid: say why it is gone.
-  return application?.status === "removed" ? { coupon, notice: application.removed_reason! } : { coupon }
+  return application?.status === "removed" ? { coupon: null, notice: application.removed_reason! } : { coupon: null }
 }
