@@ -9,7 +9,7 @@ const DAY = 24 * 3600 * 1000
 const USE_URL = "http://localhost:8000/checkout?coupon="
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: { headers: Record<string, string> }
     let store: TestStore
 
@@ -215,8 +215,8 @@ medusaIntegrationTestRunner({
 
       it("reserves one free serial code per customer, never the same one twice, and refuses when too few are left", async () => {
         const serial = await createCoupon({ title: "Serial $5", type: "fixed", amount: 5 })
-        const [c1, c2, c3, c4, c5, other] = await Promise.all(
-          Array.from({ length: 6 }, () => createCustomer(getContainer()))
+        const [c1, c2, c3, c4, c5, c6, c7, c8, other] = await Promise.all(
+          Array.from({ length: 9 }, () => createCustomer(getContainer()))
         )
         await addSerials(serial.id, ["SER-A1", "SER-A2", "SER-A3", "SER-A4"])
         await addSerials(serial.id, ["SER-USED"], { usage_count: 1 })
@@ -254,6 +254,34 @@ medusaIntegrationTestRunner({
         })
         expect(await holderOf("SER-USED")).toBeNull()
         expect(await holderOf("SER-HELD")).toBe(other.id)
+
+        // Three customers race for two new codes: two get one each, the third is refused.
+        await addSerials(serial.id, ["SER-B1", "SER-B2"])
+        const race = await Promise.allSettled([c5, c6, c7].map((c) => assign(serial.id, [c.id])))
+        const won = race.filter((r) => r.status === "fulfilled").map((r: any) => r.value[0])
+        const lost = race.filter((r) => r.status === "rejected").map((r: any) => r.reason.response)
+        expect(won.map((e: any) => e.code).sort()).toEqual(["SER-B1", "SER-B2"])
+        expect(lost.map((r: any) => [r.status, r.data.message])).toEqual([
+          [400, "Coupon Serial $5 has no free serial code left: 1 needed, 0 free."],
+        ])
+        for (const e of won) expect(await holderOf(e.code)).toBe(e.customer_id)
+        const entries = await couponService().listCouponWalletEntries({ coupon_id: serial.id })
+        expect(entries).toHaveLength(6)
+
+        // The reservation itself re-checks: a free code that another assignment
+        // holds locked (the validation still counted it) is skipped, and the
+        // grant is refused with nothing written.
+        await addSerials(serial.id, ["SER-C1"])
+        const beforeLocked = await snapshot()
+        await dbConnection.transaction(async (trx: any) => {
+          await trx.raw("SELECT id FROM coupon_code WHERE code = 'SER-C1' FOR UPDATE")
+          expect(await refusal(assign(serial.id, [c8.id]))).toEqual({
+            status: 400,
+            message: "Coupon Serial $5 has no free serial code left: 1 needed, 0 free.",
+          })
+        })
+        expect(await snapshot()).toEqual(beforeLocked)
+        expect((await assign(serial.id, [c8.id]))[0].code).toBe("SER-C1")
       })
 
       it("refuses unknown, blocked or repeated customers, paused or ended coupons, and writes nothing", async () => {
@@ -395,6 +423,22 @@ medusaIntegrationTestRunner({
         }
         expect(await snapshot()).toEqual(before)
         expect(await holderOf("HELD-1")).toBe(other.id)
+      })
+
+      it("counts unknown codes as guesses: after 10 the claim answers 429 with Retry-After", async () => {
+        const a = await createCustomer(getContainer())
+        await createCoupon({ code: "REAL5", title: "t", type: "fixed", amount: 5, is_active: false })
+        // A real code refused by a rule is not a guess.
+        expect((await refusal(claim(a, { code: "REAL5" }))).status).toBe(400)
+        for (let i = 0; i < 10; i++) {
+          expect(await refusal(claim(a, { code: `GUESS${i}` }))).toEqual({ status: 404, message: `Coupon code GUESS${i} does not exist.` })
+        }
+        const error: any = await claim(a, { code: "GUESS10" }).catch((e) => e)
+        expect(error.response.status).toBe(429)
+        expect(Number(error.response.headers["retry-after"])).toBeGreaterThan(0)
+        expect(error.response.data.message).toMatch(/^Too many attempts with unknown coupon codes\. Try again in \d+ seconds\.$/)
+        // Another customer is not held back.
+        expect((await refusal(claim(await createCustomer(getContainer()), { code: "GUESS11" }))).status).toBe(404)
       })
     })
 
