@@ -2,7 +2,7 @@
 // packaged-plugin check. PostgreSQL is the embedded one unless DB_HOST (or
 // DATABASE_URL) points at a server.
 //   npm test                     everything
-//   npm test -- unit|http|package [jest args...]   one part
+//   npm test -- unit|http|package|multi [jest args...]   one part
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -10,7 +10,13 @@ import { PROJECT_ROOT, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs
 import { run } from "./lib/run.mjs"
 
 const [part = "all", ...jestArgs] = process.argv.slice(2)
-const parts = part === "all" ? ["unit", "http", "package"] : [part]
+const parts = part === "all" ? ["unit", "http", "package", "multi"] : [part]
+// Scripts that check the app from outside, each counted as one test.
+const SCRIPT_CHECKS = {
+  package: "scripts/check-packaged-plugin.mjs",
+  // Two instances on Redis; skips itself when no Redis answers.
+  multi: "scripts/check-multi-instance.mjs",
+}
 
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "test" }
 let db = null
@@ -80,8 +86,8 @@ for (const p of parts) {
     for (const spec of specs) {
       await runJest("integration:http", [spec, "--runInBand", "--forceExit", ...flags])
     }
-  } else if (p === "package") {
-    const code = await run("node", [path.join(PROJECT_ROOT, "scripts/check-packaged-plugin.mjs")], { env }).done
+  } else if (SCRIPT_CHECKS[p]) {
+    const code = await run("node", [path.join(PROJECT_ROOT, SCRIPT_CHECKS[p])], { env }).done
     if (code === 0) totals.passed += 1
     else {
       totals.failed += 1
