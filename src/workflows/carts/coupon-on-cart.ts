@@ -112,19 +112,15 @@ export async function judgeCouponOnCart(
   let serialUses = 0
   const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
   if (coupon && settings.enabled) {
-    const snapshot = await couponService.usageSnapshot({
-      coupon_id: coupon.id,
-      cart_id: cart.id,
-      customer_id: cart.customer_id,
-      email: cart.email,
-      coupon_code_id: serial?.id ?? null,
-    })
-    usage.total = snapshot.total
-    usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
-    usage.earliest_hold_release = snapshot.earliest_hold_release
-    serialUses = snapshot.by_code
-
-    const [blockEntries, categories, priorOrders] = await Promise.all([
+    // Everything the rules need, read at once.
+    const [snapshot, blockEntries, categories, priorOrders] = await Promise.all([
+      couponService.usageSnapshot({
+        coupon_id: coupon.id,
+        cart_id: cart.id,
+        customer_id: cart.customer_id,
+        email: cart.email,
+        coupon_code_id: serial?.id ?? null,
+      }),
       cart.customer_id
         ? couponService.listCouponBlocklistEntries({ customer_id: cart.customer_id }, { select: ["id"] })
         : Promise.resolve([]),
@@ -145,6 +141,10 @@ export async function judgeCouponOnCart(
             .then((r) => r.data)
         : Promise.resolve([]),
     ])
+    usage.total = snapshot.total
+    usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
+    usage.earliest_hold_release = snapshot.earliest_hold_release
+    serialUses = snapshot.by_code
     blocked = blockEntries.length > 0
     scoped = categories ? expandCategoryIds(coupon.category_ids, categories as any) : null
     usage.customer_has_prior_order = priorOrders.length > 0
