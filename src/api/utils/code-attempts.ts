@@ -1,4 +1,4 @@
-import type { MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RateLimiterPostgres } from "rate-limiter-flexible"
 import { COUPON_MODULE } from "../../modules/coupon"
@@ -38,8 +38,27 @@ function attemptKeys(req: MedusaRequest, cartId: string | null) {
   return cartId ? [`cart:${cartId}`, who] : [who]
 }
 
+/**
+ * Answers 429 with Retry-After when the caller has used up its attempts;
+ * returns whether it did, so the route stops there.
+ */
+export async function refuseWhenOutOfAttempts(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  cartId: string | null
+): Promise<boolean> {
+  const wait = await secondsUntilNextAttempt(req, cartId)
+  if (wait <= 0) return false
+  res.setHeader("Retry-After", String(wait))
+  res.status(429).json({
+    type: "too_many_requests",
+    message: `Too many attempts with unknown coupon codes. Try again in ${wait} seconds.`,
+  })
+  return true
+}
+
 /** Seconds until another attempt is allowed, or 0 when one is allowed now. */
-export async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string | null): Promise<number> {
+async function secondsUntilNextAttempt(req: MedusaRequest, cartId: string | null): Promise<number> {
   const rl = attemptLimiter(req)
   const results = await Promise.all(attemptKeys(req, cartId).map((key) => rl.get(key)))
   return Math.max(

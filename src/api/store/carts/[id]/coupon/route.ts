@@ -5,21 +5,13 @@ import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-c
 import { applyCouponToCartWorkflow } from "../../../../../workflows/carts/workflows/apply-coupon-to-cart"
 import { bestWalletCode } from "../../../../../workflows/wallet/wallet-on-cart"
 import { removeCouponFromCartWorkflow } from "../../../../../workflows/carts/workflows/remove-coupon-from-cart"
-import { recordUnknownCode, secondsUntilNextAttempt } from "../../../../utils/code-attempts"
+import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../utils/code-attempts"
 import { cartCouponSummary, couponCartFields, presentCartCoupon } from "./summary"
 import type { StoreApplyCouponType } from "./validators"
 
 export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: MedusaResponse) {
   const cartId = req.params.id
-  const wait = await secondsUntilNextAttempt(req, cartId)
-  if (wait > 0) {
-    res.setHeader("Retry-After", String(wait))
-    res.status(429).json({
-      type: "too_many_requests",
-      message: `Too many attempts with unknown coupon codes. Try again in ${wait} seconds.`,
-    })
-    return
-  }
+  if (await refuseWhenOutOfAttempts(req, res, cartId)) return
   // No code: the logged-in customer's wallet coupon with the highest discount.
   const code = req.validatedBody.code ?? (await bestWalletCode(req.scope, cartId, (req as any).auth_context?.actor_id))
   let applied: { code: string; title: string; description: string | null }

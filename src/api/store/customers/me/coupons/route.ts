@@ -4,7 +4,7 @@ import { COUPON_MODULE } from "../../../../../modules/coupon"
 import type CouponModuleService from "../../../../../modules/coupon/service"
 import { findCouponByCode } from "../../../../../workflows/carts/coupon-on-cart"
 import { addToWalletWorkflow } from "../../../../../workflows/wallet/workflows/add-to-wallet"
-import { recordUnknownCode, secondsUntilNextAttempt } from "../../../../utils/code-attempts"
+import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../utils/code-attempts"
 import { readCustomerWallet } from "./present"
 import type { StoreClaimWalletCouponType, StoreGetWalletCouponsParamsType } from "./validators"
 
@@ -27,15 +27,7 @@ export async function GET(
 export async function POST(req: AuthenticatedMedusaRequest<StoreClaimWalletCouponType>, res: MedusaResponse) {
   const customerId = req.auth_context.actor_id
   // Claiming is a way to try codes: unknown ones count like at checkout.
-  const wait = await secondsUntilNextAttempt(req, null)
-  if (wait > 0) {
-    res.setHeader("Retry-After", String(wait))
-    res.status(429).json({
-      type: "too_many_requests",
-      message: `Too many attempts with unknown coupon codes. Try again in ${wait} seconds.`,
-    })
-    return
-  }
+  if (await refuseWhenOutOfAttempts(req, res, null)) return
   const couponService = req.scope.resolve<CouponModuleService>(COUPON_MODULE)
   const { code, coupon } = await findCouponByCode(couponService, req.validatedBody.code)
   if (!coupon) {
