@@ -240,6 +240,57 @@ medusaIntegrationTestRunner({
         const { codes } = await stored(coupon.id)
         expect(codes.map((c: any) => c.code).sort()).toEqual(["FRESH-1", "FRESH-2", "FRESH-3", "TAKEN-SERIAL"])
       })
+
+      it("never writes more than asked when chunks of one batch are written at the same time", async () => {
+        const coupon = await createCoupon()
+        const service = couponService()
+        const [batch] = await service.createCouponCodeBatches([
+          { coupon_id: coupon.id, source: "generate", status: "pending", requested: 5, prefix: null, length: 8 },
+        ])
+        await service.startCodeBatch(batch.id)
+        const chunks = [["PAR-A1", "PAR-A2"], ["PAR-B1", "PAR-B2"], ["PAR-C1", "PAR-C2"], ["PAR-D1", "PAR-D2"]]
+        const results = await Promise.all(chunks.map((codes) => service.addGeneratedCodes({ batch_id: batch.id, codes })))
+
+        const { codes } = await stored(coupon.id)
+        const [after] = await service.listCouponCodeBatches({ id: batch.id })
+        // Whatever the interleaving: the count is exact, never above the request, and chunks that
+        // found the batch full wrote nothing.
+        expect(after.created).toBe(codes.length)
+        expect(after.created).toBeLessThanOrEqual(5)
+        expect(after.created).toBeGreaterThanOrEqual(2)
+        expect(results.reduce((sum: number, r: any) => sum + r.inserted, 0)).toBe(after.created)
+        for (const r of results.filter((r: any) => !r.running)) expect(r.inserted).toBe(0)
+        await service.failCodeBatch(batch.id, "test over")
+      })
+
+      it("a failed batch withdraws its codes, except those already in a wallet, and says why", async () => {
+        const coupon = await createCoupon()
+        const service = couponService()
+        const [batch] = await service.createCouponCodeBatches([
+          { coupon_id: coupon.id, source: "generate", status: "pending", requested: 10, prefix: null, length: 8 },
+        ])
+        await service.startCodeBatch(batch.id)
+        await service.addGeneratedCodes({ batch_id: batch.id, codes: ["FAIL-1", "FAIL-2", "FAIL-3"] })
+        const [held] = await service.listCouponCodes({ code: "FAIL-2" })
+        await service.updateCouponCodes({ id: held.id, customer_id: "cus_wallet" })
+
+        await service.failCodeBatch(batch.id, "Generation stopped after 3 of 10 codes: database restarted")
+
+        expect(await getBatch(coupon.id, batch.id)).toMatchObject({
+          status: "failed",
+          requested: 10,
+          created: 1,
+          error: "Generation stopped after 3 of 10 codes: database restarted",
+        })
+        expect((await listCodes(coupon.id)).codes.map((c: any) => [c.code, c.state])).toEqual([["FAIL-2", "assigned"]])
+        // A stopped batch takes no more codes.
+        expect(await service.addGeneratedCodes({ batch_id: batch.id, codes: ["FAIL-4"] })).toEqual({
+          inserted: 0,
+          created: 1,
+          requested: 10,
+          running: false,
+        })
+      })
     })
 
     describe("CSV import", () => {

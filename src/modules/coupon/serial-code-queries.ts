@@ -44,10 +44,20 @@ async function pgClientOf(trx: any) {
 
 const UNIQUE_VIOLATION = "23505"
 
-/** Of these codes, those that are a live coupon's shared code. */
-async function sharedCodesAmong(pg: any, codes: string[]): Promise<Set<string>> {
-  const { rows } = await pg.query(`SELECT code FROM coupon WHERE code = ANY($1::text[]) AND deleted_at IS NULL`, [codes])
-  return new Set(rows.map((r: { code: string }) => r.code))
+/**
+ * Of these codes, those that are a live coupon's shared code. Coupons are few
+ * (thousands, not millions), so their codes of the lengths in question are
+ * read and compared here rather than probing the index once per code.
+ */
+async function sharedCodesAmong(pg: any, codes: string[]): Promise<string[]> {
+  const lengths = [...new Set(codes.map((code) => code.length))]
+  const { rows } = await pg.query(
+    `SELECT code FROM coupon WHERE deleted_at IS NULL AND code IS NOT NULL AND length(code) = ANY($1::int[])`,
+    [lengths]
+  )
+  if (!rows.length) return []
+  const wanted = new Set(codes)
+  return rows.map((r: { code: string }) => r.code).filter((code: string) => wanted.has(code))
 }
 
 /**
@@ -62,12 +72,12 @@ async function writeCodes(
   owner: { coupon_id: string; batch_id: string }
 ): Promise<number> {
   if (!rows.codes.length) return 0
-  const tail = `\t${owner.coupon_id}\t${owner.batch_id}\n`
-  let text = ""
-  for (let i = 0; i < rows.codes.length; i++) text += rows.ids[i] + "\t" + rows.codes[i] + tail
   await pg.query("SAVEPOINT coupon_code_copy")
   try {
-    await pipeline(Readable.from([text]), pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN")))
+    await pipeline(
+      Readable.from([copyRows(rows, owner)]),
+      pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN"))
+    )
     await pg.query("RELEASE SAVEPOINT coupon_code_copy")
     return rows.codes.length
   } catch (error: any) {
@@ -81,6 +91,27 @@ async function writeCodes(
     [rows.ids, rows.codes, owner.coupon_id, owner.batch_id]
   )
   return result.rowCount ?? 0
+}
+
+/**
+ * COPY's text format for the rows, written straight into one buffer: a
+ * string per row (or a rope of them) would outlive the young generation
+ * while PostgreSQL works and make the process grow by the batch's size.
+ * Ids and codes are ASCII ([A-Za-z0-9_-]), nothing to escape.
+ */
+function copyRows(rows: { ids: string[]; codes: string[] }, owner: { coupon_id: string; batch_id: string }): Buffer {
+  const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
+  let size = 0
+  for (let i = 0; i < rows.codes.length; i++) size += rows.ids[i].length + 1 + rows.codes[i].length + tail.length
+  const buffer = Buffer.allocUnsafe(size)
+  let offset = 0
+  for (let i = 0; i < rows.codes.length; i++) {
+    offset += buffer.write(rows.ids[i], offset, "latin1")
+    buffer[offset++] = 9 // tab
+    offset += buffer.write(rows.codes[i], offset, "latin1")
+    offset += tail.copy(buffer, offset)
+  }
+  return buffer
 }
 
 /**
@@ -99,32 +130,41 @@ export async function startCodeBatch(knex: any, batchId: string): Promise<CodeBa
   return found.rows[0] ?? null
 }
 
+/** Thrown inside a chunk's transaction to undo it: its batch stopped running or is full. */
+export class CodeBatchClosed extends Error {
+  constructor(readonly created: number, readonly requested: number) {
+    super("The code batch is no longer running or already has its codes.")
+  }
+}
+
 /**
  * Adds generated codes to a running batch, in one transaction with the
- * batch's `created`, so a poll always sees an exact count. The batch row is
- * locked first: two runners of the same batch (an event delivered twice, a
- * resumed batch) take turns and never write more than `requested`. Codes
- * that are taken (by a serial code or a coupon's shared code) are skipped;
- * the caller generates more until the batch is full.
+ * batch's `created`, so a poll always sees an exact count. Several chunks
+ * may be written at once (the generation uses both cores of a small
+ * server): the batch row is only locked by the closing UPDATE, which also
+ * refuses to go past `requested` or to touch a batch that stopped running;
+ * the chunk is then undone (CodeBatchClosed). Codes that are taken (by a
+ * serial code or a coupon's shared code) are skipped; the caller generates
+ * more until the batch is full. Codes are written in sorted order, which
+ * keeps index pages of consecutive rows together.
  */
 export async function addGeneratedCodes(
   trx: any,
   input: { batch_id: string; codes: string[] }
-): Promise<{ inserted: number; created: number; requested: number; running: boolean }> {
+): Promise<{ inserted: number; created: number; requested: number }> {
   const pg = await pgClientOf(trx)
   const {
     rows: [batch],
   } = await pg.query(
-    `SELECT coupon_id, status, requested, created FROM coupon_code_batch WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
+    `SELECT coupon_id, status, requested, created FROM coupon_code_batch WHERE id = $1 AND deleted_at IS NULL`,
     [input.batch_id]
   )
   if (!batch || batch.status !== "running") {
-    return { inserted: 0, created: batch?.created ?? 0, requested: batch?.requested ?? 0, running: false }
+    throw new CodeBatchClosed(batch?.created ?? 0, batch?.requested ?? 0)
   }
-  const room = batch.requested - batch.created
-  const candidates = input.codes.slice(0, Math.max(room, 0))
-  const shared = candidates.length ? await sharedCodesAmong(pg, candidates) : new Set<string>()
-  const codes = shared.size ? candidates.filter((code) => !shared.has(code)) : candidates
+  const candidates = input.codes.slice(0, Math.max(batch.requested - batch.created, 0))
+  const shared = candidates.length ? new Set(await sharedCodesAmong(pg, candidates)) : new Set<string>()
+  const codes = (shared.size ? candidates.filter((code) => !shared.has(code)) : candidates).sort()
   const inserted = await writeCodes(
     pg,
     { ids: entityIds("ccode", codes.length), codes },
@@ -133,10 +173,16 @@ export async function addGeneratedCodes(
   const {
     rows: [updated],
   } = await pg.query(
-    `UPDATE coupon_code_batch SET created = created + $2, updated_at = now() WHERE id = $1 RETURNING created, requested`,
+    `UPDATE coupon_code_batch SET created = created + $2, updated_at = now()
+     WHERE id = $1 AND status = 'running' AND deleted_at IS NULL
+     RETURNING created, requested`,
     [input.batch_id, inserted]
   )
-  return { inserted, created: updated.created, requested: updated.requested, running: true }
+  if (!updated) throw new CodeBatchClosed(batch.created, batch.requested)
+  if (updated.created > updated.requested) {
+    throw new CodeBatchClosed(updated.created - inserted, updated.requested)
+  }
+  return { inserted, created: updated.created, requested: updated.requested }
 }
 
 /** A running batch that has all its codes becomes done. */
@@ -183,20 +229,18 @@ export async function staleCodeBatchIds(knex: any, staleSeconds: number): Promis
   return result.rows.map((r: { id: string }) => r.id)
 }
 
-/** Rows of the import table per COPY chunk. */
-const IMPORT_CHUNK_ROWS = 2_000
-
 /**
  * Imports a CSV file's codes into a coupon, all or nothing, inside the
  * caller's transaction: rows are streamed (COPY) into a temporary table
  * while each is checked for format; then SQL finds codes repeated in the
  * file and codes that exist already. Any problem refuses the whole file with
  * the row numbers (first 100 of each kind) and nothing is written;
- * otherwise one INSERT … SELECT writes every code, with a `done` batch.
+ * otherwise one INSERT … SELECT writes every code (in code order, which
+ * keeps the pages of the code indexes together), with a `done` batch.
  */
 export async function importCodes(
   trx: any,
-  input: { coupon_id: string; rows: AsyncIterable<CodeRow> }
+  input: { coupon_id: string; rows: AsyncIterable<CodeRow[]> }
 ): Promise<CodeBatchRow> {
   const pg = await pgClientOf(trx)
   await pg.query(
@@ -206,34 +250,28 @@ export async function importCodes(
   let valid = 0
 
   async function* copyText() {
-    let rowNumbers: number[] = []
-    let codes: string[] = []
-    const flush = () => {
-      const ids = entityIds("ccode", codes.length)
-      let text = ""
-      // Valid codes are [A-Z0-9_-] only: nothing to escape in COPY's text format.
-      for (let i = 0; i < codes.length; i++) text += `${rowNumbers[i]}\t${ids[i]}\t${codes[i]}\n`
-      rowNumbers = []
-      codes = []
-      return text
-    }
-    for await (const row of input.rows) {
-      if (row.error) {
+    for await (const batch of input.rows) {
+      const rows = batch.filter((row) => {
+        if (!row.error) return true
         invalid.total += 1
         if (invalid.rows.length < MAX_REPORTED_ROWS) invalid.rows.push({ row: row.row, reason: row.error })
-        continue
-      }
-      rowNumbers.push(row.row)
-      codes.push(row.code)
-      valid += 1
-      if (codes.length === IMPORT_CHUNK_ROWS) yield flush()
+        return false
+      })
+      if (!rows.length) continue
+      valid += rows.length
+      const ids = entityIds("ccode", rows.length)
+      let text = ""
+      // Valid codes are [A-Z0-9_-] only: nothing to escape in COPY's text format.
+      for (let i = 0; i < rows.length; i++) text += `${rows[i].row}\t${ids[i]}\t${rows[i].code}\n`
+      yield text
     }
-    if (codes.length) yield flush()
   }
 
   try {
     await pipeline(
-      Readable.from(copyText()),
+      // One chunk in flight: chunks waiting in a buffer would outlive the
+      // young generation and pile up as old garbage (RSS growing with the file).
+      Readable.from(copyText(), { highWaterMark: 1 }),
       pg.query(copyFrom("COPY coupon_code_import (row_number, id, code) FROM STDIN"))
     )
   } catch (error) {
@@ -283,7 +321,7 @@ export async function importCodes(
   try {
     await pg.query(
       `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
-       SELECT id, code, $1, $2 FROM coupon_code_import`,
+       SELECT id, code, $1, $2 FROM coupon_code_import ORDER BY code`,
       [input.coupon_id, batchId]
     )
   } catch (error: any) {
@@ -305,7 +343,7 @@ export async function createFixedSerial(
   input: { coupon_id: string; code: string; max_uses: number }
 ): Promise<{ batch: CodeBatchRow; code: SerialCodeRow }> {
   const pg = await pgClientOf(trx)
-  if ((await sharedCodesAmong(pg, [input.code])).size) {
+  if ((await sharedCodesAmong(pg, [input.code])).length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `Code ${input.code} is already a coupon's code (codes are case-insensitive). Choose another code.`

@@ -14,7 +14,7 @@ const rowsOf = async (text: string | Buffer, chunkSize = 3) => {
   const chunks: Buffer[] = []
   for (let i = 0; i < buffer.length; i += chunkSize) chunks.push(buffer.subarray(i, i + chunkSize))
   const rows: CodeRow[] = []
-  for await (const row of readCodeRows(Readable.from(chunks))) rows.push(row)
+  for await (const batch of readCodeRows(Readable.from(chunks))) rows.push(...batch)
   return rows
 }
 
@@ -41,6 +41,18 @@ describe("readCodeRows", () => {
     expect(await rowsOf("\ufeffcode\n\nAAA\n   \n,\nBBB")).toEqual([
       { row: 3, code: "AAA", error: null },
       { row: 6, code: "BBB", error: null },
+    ])
+  })
+
+  it("keeps row numbers right after a quoted value spanning lines", async () => {
+    expect(await rowsOf('code\nAAA\n"B\r\nB"\nCCC\n')).toEqual([
+      { row: 2, code: "AAA", error: null },
+      {
+        row: 3,
+        code: "B\r\nB",
+        error: 'Code "B\r\nB" contains "\r", "\n"; use only letters A-Z, digits 0-9, "-" and "_", without spaces.',
+      },
+      { row: 5, code: "CCC", error: null },
     ])
   })
 
