@@ -1,0 +1,128 @@
+import { Container, createDataTableColumnHelper, DataTable, Heading, Text, useDataTable } from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { Link } from "react-router-dom"
+import { formatDate, formatMoney } from "../lib/format"
+import {
+  useCouponRedemptions,
+  useCustomersByIds,
+  useOrdersByIds,
+  type CustomerSummary,
+  type OrderSummary,
+} from "../lib/queries"
+import type { Redemption } from "../lib/types"
+import { RedemptionStatusBadge } from "./coupon-status-badge"
+import { ErrorState } from "./states"
+
+const PAGE = 10
+
+type Row = Redemption & { order?: OrderSummary; customer?: CustomerSummary }
+
+const columnHelper = createDataTableColumnHelper<Row>()
+
+const stop = (e: React.MouseEvent) => e.stopPropagation()
+
+const columns = [
+  columnHelper.accessor("order_id", {
+    header: "Order",
+    cell: ({ row }) =>
+      row.original.order_id ? (
+        <Link to={`/orders/${row.original.order_id}`} className="text-ui-fg-interactive hover:underline" onClick={stop}>
+          {row.original.order ? `#${row.original.order.display_id}` : row.original.order_id}
+        </Link>
+      ) : (
+        <span className="text-ui-fg-muted">No order (checkout {row.original.status})</span>
+      ),
+  }),
+  columnHelper.display({
+    id: "customer",
+    header: "Customer",
+    cell: ({ row }) => {
+      const { customer, customer_id, email } = row.original
+      const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email : email ?? "Guest"
+      return customer_id ? (
+        <Link to={`/customers/${customer_id}`} className="text-ui-fg-interactive hover:underline" onClick={stop}>
+          {name}
+        </Link>
+      ) : (
+        <span>{name}</span>
+      )
+    },
+  }),
+  columnHelper.accessor("code", { header: "Code", cell: ({ getValue }) => <span className="font-mono">{getValue()}</span> }),
+  columnHelper.accessor("discount_total", {
+    header: "Discount",
+    cell: ({ row }) => formatMoney(row.original.discount_total, row.original.currency_code),
+  }),
+  columnHelper.display({
+    id: "shares",
+    header: "Per line",
+    meta: { ___truncateTooltip: false },
+    cell: ({ row }) => {
+      const titles = new Map((row.original.order?.items ?? []).map((i) => [i.id, i.title]))
+      return (
+        <ul className="txt-compact-small flex flex-col py-1" aria-label="Discount per line">
+          {row.original.allocations.map((a) => (
+            <li key={a.item_id} className="whitespace-nowrap">
+              <span className="text-ui-fg-subtle">{titles.get(a.item_id) ?? a.item_id}:</span>{" "}
+              {formatMoney(a.amount, row.original.currency_code)}
+            </li>
+          ))}
+        </ul>
+      )
+    },
+  }),
+  columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <RedemptionStatusBadge status={getValue()} /> }),
+  columnHelper.accessor("created_at", { header: "Date", cell: ({ getValue }) => formatDate(getValue(), true) }),
+]
+
+/** The Redemptions tab: every use of the coupon, newest first, with its order and per-line shares. */
+export const RedemptionsSection = ({ couponId }: { couponId: string }) => {
+  const [pageIndex, setPageIndex] = useState(0)
+  const { data, isLoading, error, refetch } = useCouponRedemptions(couponId, { limit: PAGE, offset: pageIndex * PAGE })
+  const redemptions = data?.redemptions ?? []
+  const orderIds = [...new Set(redemptions.map((r) => r.order_id).filter((id): id is string => Boolean(id)))]
+  const customerIds = [...new Set(redemptions.map((r) => r.customer_id).filter((id): id is string => Boolean(id)))]
+  const orders = useOrdersByIds(orderIds)
+  const customers = useCustomersByIds(customerIds)
+  const rows: Row[] = useMemo(() => {
+    const orderById = new Map((orders.data ?? []).map((o) => [o.id, o]))
+    const customerById = new Map((customers.data ?? []).map((c) => [c.id, c]))
+    return redemptions.map((r) => ({
+      ...r,
+      order: r.order_id ? orderById.get(r.order_id) : undefined,
+      customer: r.customer_id ? customerById.get(r.customer_id) : undefined,
+    }))
+  }, [redemptions, orders.data, customers.data])
+
+  const table = useDataTable({
+    data: rows,
+    columns,
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    pagination: { state: { pageIndex, pageSize: PAGE }, onPaginationChange: (s) => setPageIndex(s.pageIndex) },
+  })
+
+  if (error) return <ErrorState title="Could not load the redemptions" error={error} onRetry={() => refetch()} />
+  return (
+    <Container className="divide-y p-0" data-testid="redemptions-table">
+      <DataTable instance={table}>
+        <DataTable.Toolbar>
+          <div>
+            <Heading level="h3">Redemptions</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Held uses belong to checkouts whose payment has not gone through yet.
+            </Text>
+          </div>
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: { heading: "Not used yet", description: "Orders placed with this coupon will show here." },
+            filtered: { heading: "Not used yet" },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+    </Container>
+  )
+}

@@ -1,0 +1,166 @@
+/** Shapes of the plugin's admin API responses (money in major units). */
+
+export type CouponStatus = "active" | "scheduled" | "expired" | "disabled"
+
+export type CouponType = "fixed" | "percentage"
+
+export type Coupon = {
+  id: string
+  code: string | null
+  title: string
+  description: string | null
+  type: CouponType
+  amount: number | null
+  percentage: number | null
+  max_discount: number | null
+  currency_code: string | null
+  min_spend: number | null
+  starts_at: string | null
+  ends_at: string | null
+  is_active: boolean
+  first_order_only: boolean
+  exclude_sale_items: boolean
+  product_ids: string[]
+  category_ids: string[]
+  usage_limit: number | null
+  usage_limit_per_customer: number | null
+  usage_count: number
+  renewal_applicable: boolean
+  allocation: "even" | "proportional"
+  validity_days: number | null
+  metadata: Record<string, unknown> | null
+  status: CouponStatus
+  created_at: string
+  updated_at: string
+}
+
+export type ListResponse = { count: number; limit: number; offset: number }
+
+export type CouponListResponse = ListResponse & { coupons: Coupon[] }
+
+export type CurrencyAmount = { currency_code: string; amount: number }
+
+export type StoreStats = {
+  since: string
+  days: number
+  redemptions: number
+  discount_totals: CurrencyAmount[]
+}
+
+export type CouponDayStats = { date: string; redemptions: number; discount_totals: CurrencyAmount[] }
+
+export type CouponStats = { since: string; currencies: string[]; days: CouponDayStats[] }
+
+export type Allocation = { item_id: string; amount: number }
+
+export type RedemptionStatus = "held" | "redeemed" | "released" | "canceled" | "refunded"
+
+export type Redemption = {
+  id: string
+  status: RedemptionStatus
+  code: string
+  order_id: string | null
+  customer_id: string | null
+  email: string | null
+  cart_id: string
+  currency_code: string
+  discount_total: number
+  allocations: Allocation[]
+  created_at: string
+}
+
+export type CodeBatchStatus = "pending" | "running" | "done" | "failed"
+
+export type CodeBatch = {
+  id: string
+  coupon_id: string
+  source: "generate" | "import"
+  status: CodeBatchStatus
+  requested: number
+  created: number
+  prefix: string | null
+  length: number | null
+  error: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type SerialCode = {
+  id: string
+  code: string
+  state?: string
+  usage_count?: number
+  max_uses?: number
+  customer_id?: string | null
+  batch_id?: string | null
+  created_at?: string
+  [key: string]: unknown
+}
+
+export type CouponPlan = "basic" | "advanced"
+
+export type CouponSettings = {
+  id: string
+  enabled: boolean
+  plan: CouponPlan
+  expiring_soon_days: number
+  payment_hold_minutes: number
+  excluded_product_kinds: string[]
+  allowed_order_types: string[]
+  restore_usage_on_cancel: boolean
+}
+
+export type WalletStatus = "unused" | "used" | "expired" | "expiring_soon"
+
+export type WalletCoupon = {
+  id: string
+  coupon_id: string
+  code: string
+  title: string
+  type: CouponType
+  amount: number | null
+  percentage: number | null
+  max_discount: number | null
+  min_spend: number | null
+  currency_code: string | null
+  status: WalletStatus
+  source: "admin" | "campaign" | "claim"
+  received_at: string
+  expires_at: string | null
+  used_at: string | null
+  order_id: string | null
+}
+
+export type WalletResponse = ListResponse & {
+  coupons: WalletCoupon[]
+  counts: Record<WalletStatus, number>
+}
+
+export type BlocklistEntry = { id: string; customer_id: string; reason: string; created_at: string }
+
+export type OrderCouponLine = {
+  item_id: string
+  title: string
+  quantity: number
+  unit_price: number
+  subtotal: number
+  coupon_share: number
+  paid: number
+  returned_quantity: number
+  refunded: number
+  refundable: number
+}
+
+export type OrderCoupon = {
+  id: string
+  coupon_id: string
+  code: string
+  status: RedemptionStatus
+  customer_id: string | null
+  currency_code: string
+  discount_total: number
+  lines: OrderCouponLine[]
+  paid: number
+  refunded: number
+  refundable: number
+}
