@@ -79,6 +79,16 @@ export default defineConfig({
           process.env.COUPON_USE_URL_TEMPLATE || "http://localhost:8000/checkout?coupon={code}",
       },
     },
+    // Campaign coupons are sent through Medusa's Notification module (channel
+    // "email", template "coupon-campaign"); in development the local provider
+    // logs them. A store plugs its own e-mail provider in here.
+    {
+      key: Modules.NOTIFICATION,
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } }],
+      },
+    },
     ...redisModules,
     ...testPaymentModules,
   ],

@@ -8,6 +8,7 @@ import { adminCouponAssignRoutesMiddlewares } from "./admin/coupons/[id]/assign/
 import { storeCustomerWalletRoutesMiddlewares } from "./store/customers/me/coupons/middlewares"
 import { storeCartCouponOptionsRoutesMiddlewares } from "./store/carts/[id]/coupon-options/middlewares"
 import { adminPaymentRefundRoutesMiddlewares } from "./admin/payments/middlewares"
+import { adminCouponCampaignRoutesMiddlewares } from "./admin/coupon-campaigns/middlewares"
 import { adminCustomerWalletRoutesMiddlewares } from "./admin/customers/[id]/coupons/middlewares"
 
 // Each route folder declares its own validation and auth; this file only
@@ -23,6 +24,7 @@ export default defineMiddlewares({
     ...storeCustomerWalletRoutesMiddlewares,
     ...storeCartCouponOptionsRoutesMiddlewares,
     ...adminPaymentRefundRoutesMiddlewares,
+    ...adminCouponCampaignRoutesMiddlewares,
     ...adminCustomerWalletRoutesMiddlewares,
   ],
 })

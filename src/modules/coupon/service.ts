@@ -33,6 +33,16 @@ import {
   staleCodeBatchIds,
   startCodeBatch,
 } from "./serial-code-queries"
+import {
+  campaignFunnels,
+  markRecipientOpened,
+  markRecipientRedeemed,
+  RecipientRedemption,
+  unmarkRecipientOpened,
+  unmarkRecipientRedeemed,
+  unverifyRecipient,
+  verifyRecipient,
+} from "./campaign-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
 import {
@@ -438,6 +448,51 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return listSerialCodes((sharedContext.manager as any).getKnex(), input)
+  }
+
+  /** Funnel counts (sent, opened, redeemed, verified) per campaign (see campaign-queries.ts). */
+  @InjectManager()
+  async campaignFunnels(campaignIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return campaignFunnels((sharedContext.manager as any).getKnex(), campaignIds)
+  }
+
+  /** Records a coupon page's first view; false when it was viewed before. */
+  @InjectTransactionManager()
+  async markCampaignRecipientOpened(
+    input: { recipient_id: string; opened_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return markRecipientOpened((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  @InjectTransactionManager()
+  async unmarkCampaignRecipientOpened(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
+    await unmarkRecipientOpened((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+  }
+
+  /** Marks a recipient redeemed, re-checking the per-contact limit under a lock. */
+  @InjectTransactionManager()
+  async markCampaignRecipientRedeemed(input: RecipientRedemption, @MedusaContext() sharedContext: Context = {}) {
+    await markRecipientRedeemed((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  @InjectTransactionManager()
+  async unmarkCampaignRecipientRedeemed(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
+    await unmarkRecipientRedeemed((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+  }
+
+  /** Point-of-sale verification of a redeemed code; null when no recipient redeemed it. */
+  @InjectTransactionManager()
+  async verifyCampaignRecipient(
+    input: { code: string; customer_id?: string | null; verified_at: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string | null> {
+    return verifyRecipient((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  @InjectTransactionManager()
+  async unverifyCampaignRecipient(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
+    await unverifyRecipient((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
   }
 }
 

@@ -1,0 +1,30 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { couponPageUrl } from "../../../../../modules/coupon/lib/campaign"
+import { sendCampaignWorkflow } from "../../../../../workflows/campaigns/workflows/send-campaign"
+import { retrieveCampaign } from "../../present"
+import type { AdminSendCampaignType } from "../../validators"
+
+/**
+ * Sends the campaign's coupon to customers: `{ recipients, skipped }`. Each
+ * recipient carries its `coupon_url`, the link also sent in the notification
+ * (for sharing through a chat channel), and its notification's status
+ * (`success`, `failure`). Links point at this server, as the admin reached it.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<AdminSendCampaignType>, res: MedusaResponse) {
+  await retrieveCampaign(req.scope, req.params.id)
+  const baseUrl = `${req.protocol}://${req.get("host")}`
+  const { result } = await sendCampaignWorkflow(req.scope).run({
+    input: { campaign_id: req.params.id, customer_ids: req.validatedBody.customer_ids, coupon_page_base_url: baseUrl },
+  })
+  res.json({
+    recipients: result.recipients.map((r: any) => ({
+      id: r.id,
+      customer_id: r.customer_id,
+      status: r.status,
+      sent_at: r.sent_at,
+      coupon_url: couponPageUrl(baseUrl, r.token),
+      notification_status: r.notification_status,
+    })),
+    skipped: result.skipped,
+  })
+}

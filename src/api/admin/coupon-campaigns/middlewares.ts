@@ -1,0 +1,48 @@
+import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { validateBody } from "../../utils/validate-body"
+import { campaignListQueryConfig } from "./present"
+import {
+  AdminCreateCampaign,
+  AdminGetCampaignRedemptionsParams,
+  AdminGetCampaignsParams,
+  AdminSendCampaign,
+  AdminUpdateCampaign,
+  AdminVerifyCampaignCoupon,
+} from "./validators"
+
+// `/verify` is a static segment: Medusa registers it before `/:id`, so the
+// update validator below never sees a verification.
+export const adminCouponCampaignRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/admin/coupon-campaigns",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(AdminGetCampaignsParams, campaignListQueryConfig)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns",
+    methods: ["POST"],
+    middlewares: [validateBody(AdminCreateCampaign)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns/verify",
+    methods: ["POST"],
+    middlewares: [validateBody(AdminVerifyCampaignCoupon)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns/:id",
+    methods: ["POST"],
+    middlewares: [validateBody(AdminUpdateCampaign)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns/:id/send",
+    methods: ["POST"],
+    middlewares: [validateBody(AdminSendCampaign)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns/:id/redemptions",
+    methods: ["GET"],
+    middlewares: [
+      validateAndTransformQuery(AdminGetCampaignRedemptionsParams, { defaults: [], isList: true, defaultLimit: 20 }),
+    ],
+  },
+]

@@ -1,0 +1,48 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { COUPON_MODULE } from "../../../../modules/coupon"
+import type CouponModuleService from "../../../../modules/coupon/service"
+import { redeemCampaignCouponWorkflow } from "../../../../workflows/campaigns/workflows/redeem-campaign-coupon"
+import { COUPON_PAGE_HEADERS, renderMessagePage } from "../page"
+
+const REFUSALS: Record<string, number> = {
+  [MedusaError.Types.NOT_FOUND]: 404,
+  [MedusaError.Types.NOT_ALLOWED]: 400,
+  [MedusaError.Types.INVALID_DATA]: 400,
+}
+
+/**
+ * The Redeem button: claims a code into the shopper's wallet and sends the
+ * browser back to the page (303), which now shows the code. A coupon
+ * already redeemed just goes back to the page; a refusal is an HTML page
+ * with the reason (nothing written).
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const token = req.params.token
+  const pageUrl = `/coupon-pages/${encodeURIComponent(token)}`
+  const [recipient] = await req.scope
+    .resolve<CouponModuleService>(COUPON_MODULE)
+    .listCouponCampaignRecipients({ token }, { select: ["id", "status"], take: 1 })
+  if (recipient?.status === "redeemed" || recipient?.status === "verified") {
+    res.redirect(303, pageUrl)
+    return
+  }
+  try {
+    await redeemCampaignCouponWorkflow(req.scope).run({ input: { token } })
+  } catch (error) {
+    const status = REFUSALS[(error as MedusaError)?.type]
+    if (!status) throw error
+    res.set(COUPON_PAGE_HEADERS)
+    res
+      .status(status)
+      .send(
+        renderMessagePage(
+          status === 404 ? "Coupon not found" : "Coupon not redeemed",
+          (error as Error).message,
+          status === 404 ? undefined : token
+        )
+      )
+    return
+  }
+  res.redirect(303, pageUrl)
+}

@@ -1,0 +1,127 @@
+/**
+ * Campaign rules (rules.md §5, "Campaigns") that need no database: the
+ * sending period, when a redeemed coupon's validity starts, the funnel, and
+ * how the hosted coupon page describes the coupon's offer.
+ */
+import { formatMoney } from "./evaluate-coupon"
+import { toMinorUnits } from "./money"
+
+export const CAMPAIGN_EXPIRY_MODES = ["from_sending", "from_redemption"] as const
+export type CampaignExpiryMode = (typeof CAMPAIGN_EXPIRY_MODES)[number]
+
+export const CAMPAIGN_BARCODE_FORMATS = ["QR", "CODE_39", "CODE_128"] as const
+export type CampaignBarcodeFormat = (typeof CAMPAIGN_BARCODE_FORMATS)[number]
+
+/** A sent coupon's steps, in order; each recipient is at exactly one. */
+export const CAMPAIGN_RECIPIENT_STATUSES = ["sent", "opened", "redeemed", "verified"] as const
+export type CampaignRecipientStatus = (typeof CAMPAIGN_RECIPIENT_STATUSES)[number]
+
+export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
+
+const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
+
+/** Sending period rule for a campaign definition (create, or an update merged onto the stored one). */
+export function campaignPeriodError(values: { send_starts_at: Date | string; send_ends_at: Date | string }): string | null {
+  if (new Date(values.send_ends_at).getTime() <= new Date(values.send_starts_at).getTime()) {
+    return "send_ends_at must be after send_starts_at"
+  }
+  return null
+}
+
+/** Why the campaign cannot be sent at `now` (outside [send_starts_at, send_ends_at)), or null. */
+export function sendingPeriodError(
+  campaign: { name: string; send_starts_at: Date | string; send_ends_at: Date | string },
+  now: Date
+): string | null {
+  const starts = new Date(campaign.send_starts_at)
+  const ends = new Date(campaign.send_ends_at)
+  if (now < starts) {
+    return `Campaign "${campaign.name}" cannot be sent before its sending period starts on ${starts.toISOString()}; nothing was sent.`
+  }
+  if (now >= ends) {
+    return `Campaign "${campaign.name}" cannot be sent: its sending period ended on ${ends.toISOString()}; nothing was sent.`
+  }
+  return null
+}
+
+/**
+ * When a redeemed coupon's validity starts counting: "N days from sending"
+ * counts from when the coupon was sent, "N days from redemption" from the
+ * redemption itself.
+ */
+export function campaignValidityStart(mode: CampaignExpiryMode, sentAt: Date | string, redeemedAt: Date): Date {
+  return mode === "from_sending" ? new Date(sentAt) : redeemedAt
+}
+
+/** Why a redemption must be refused, or null. `redeemedByContact` excludes the recipient redeeming now. */
+export function campaignRedemptionError(input: {
+  coupon: { is_active: boolean; ends_at: Date | string | null }
+  per_contact_limit: number
+  redeemed_by_contact: number
+  now: Date
+}): string | null {
+  const { coupon, now } = input
+  if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
+    return `This coupon ended on ${day(coupon.ends_at)} and can no longer be redeemed.`
+  }
+  if (!coupon.is_active) {
+    return "This coupon is paused and cannot be redeemed right now."
+  }
+  if (input.redeemed_by_contact >= input.per_contact_limit) {
+    return perContactLimitMessage(input.per_contact_limit)
+  }
+  return null
+}
+
+export function perContactLimitMessage(limit: number): string {
+  return `You have already redeemed this campaign's coupon ${limit === 1 ? "once" : `${limit} times`}, the most it allows per person.`
+}
+
+export type CampaignFunnel = Record<CampaignRecipientStatus, number>
+
+/**
+ * Funnel counts: how many sent coupons reached each step or a later one (a
+ * verified coupon was also sent, opened and redeemed), so they only shrink
+ * from left to right.
+ */
+export function campaignFunnel(countsByStatus: Partial<Record<CampaignRecipientStatus, number>>): CampaignFunnel {
+  const funnel = { sent: 0, opened: 0, redeemed: 0, verified: 0 }
+  let reached = 0
+  for (const status of [...CAMPAIGN_RECIPIENT_STATUSES].reverse()) {
+    reached += countsByStatus[status] ?? 0
+    funnel[status] = reached
+  }
+  return funnel
+}
+
+/** The link a recipient gets: the hosted coupon page of their token. */
+export function couponPageUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/coupon-pages/${encodeURIComponent(token)}`
+}
+
+export type CouponOffer = {
+  type: "fixed" | "percentage"
+  amount?: number | string | null
+  percentage?: number | string | null
+  max_discount?: number | string | null
+  min_spend?: number | string | null
+  currency_code?: string | null
+}
+
+const money = (major: number | string, currency: string) => formatMoney(toMinorUnits(major, currency), currency)
+
+/** "25.00 USD off" / "10% off (up to 20.00 USD)", plus "on orders of 50.00 USD or more". */
+export function couponOfferText(coupon: CouponOffer): string {
+  const currency = coupon.currency_code ?? ""
+  let offer: string
+  if (coupon.type === "percentage") {
+    offer = `${Number(coupon.percentage)}% off`
+    if (coupon.max_discount != null && currency) offer += ` (up to ${money(coupon.max_discount, currency)})`
+  } else {
+    offer = `${money(coupon.amount ?? 0, currency)} off`
+  }
+  if (coupon.min_spend != null && Number(coupon.min_spend) > 0 && currency) {
+    offer += ` on orders of ${money(coupon.min_spend, currency)} or more`
+  }
+  return offer
+}

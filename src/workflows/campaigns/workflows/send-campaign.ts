@@ -1,0 +1,48 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { couponPageUrl } from "../../../modules/coupon/lib/campaign"
+import { createCampaignRecipientsStep } from "../steps/create-campaign-recipients"
+import { CAMPAIGN_RECIPIENT_RESOURCE, notifyCampaignRecipientsStep } from "../steps/notify-campaign-recipients"
+import { prepareCampaignSendStep, SendCampaignInput } from "../steps/prepare-campaign-send"
+
+export type { SendCampaignInput } from "../steps/prepare-campaign-send"
+
+/** The notification template a merchant's e-mail (or chat) provider renders. */
+export const CAMPAIGN_NOTIFICATION_TEMPLATE = "coupon-campaign"
+
+/**
+ * Sends a campaign's coupon to customers (rules.md §5): one recipient with
+ * an unguessable page token each, then one notification each through
+ * Medusa's Notification module (channel `email`, template
+ * `coupon-campaign`, data `{ campaign_name, coupon_url, instructions }`).
+ * Notifications go last because they cannot be taken back; a provider that
+ * fails does not undo the send (see notifyCampaignRecipientsStep).
+ * Returns the recipients with their notification's status, and the
+ * customers skipped, with why.
+ */
+export const sendCampaignWorkflow = createWorkflow("send-coupon-campaign", (input: SendCampaignInput) => {
+  const plan = prepareCampaignSendStep(input)
+  const recipients = createCampaignRecipientsStep(plan)
+  const notifications = transform({ plan, recipients }, ({ plan, recipients }) =>
+    recipients.map((recipient) => ({
+      to: plan.contacts.find((c) => c.customer_id === recipient.customer_id)!.email,
+      channel: "email",
+      template: CAMPAIGN_NOTIFICATION_TEMPLATE,
+      data: {
+        campaign_name: plan.campaign.name,
+        coupon_url: couponPageUrl(plan.coupon_page_base_url, recipient.token),
+        instructions: plan.campaign.instructions,
+      },
+      trigger_type: "coupon_campaign.sent",
+      resource_id: recipient.id,
+      resource_type: CAMPAIGN_RECIPIENT_RESOURCE,
+      receiver_id: recipient.customer_id,
+      idempotency_key: `coupon-campaign-recipient-${recipient.id}`,
+    }))
+  )
+  const statuses = notifyCampaignRecipientsStep(notifications)
+  const result = transform({ plan, recipients, statuses }, ({ plan, recipients, statuses }) => ({
+    recipients: recipients.map((recipient) => ({ ...recipient, notification_status: statuses[recipient.id] ?? null })),
+    skipped: plan.skipped,
+  }))
+  return new WorkflowResponse(result)
+})
