@@ -1,0 +1,467 @@
+// `node bench/codes.mjs`: serial codes at their limits, measured on the server.
+//
+//   generate  POST /admin/coupons/:id/codes { quantity: 1,000,000 }: time of
+//             the answer, then time until GET …/code-batches/:id says done
+//             (polled every 250 ms), all codes checked written
+//   import    POST /admin/coupons/:id/codes with a multipart CSV of just
+//             under 10 MB (909,090 codes, one column, header row), streamed
+//             from disk: time until the answer (the import is synchronous)
+//   list      GET /admin/coupons/:id/codes on the million codes: first page,
+//             a 2-character prefix search, offset 500,000 (median of 5)
+// For generate and import the Medusa server's memory is watched: its peak
+// RSS (VmHWM, reset just before through /proc/<pid>/clear_refs, and the
+// largest RSS sampled every 50 ms over the server's process group).
+// Goals: generate and import each under 10 s, peak RSS under 300 MB.
+//
+// Steps: embedded PostgreSQL (cluster "bench-codes", fsync off) → a fresh
+// database → medusa db:migrate → medusa user → medusa start (one process,
+// admin disabled, NODE_ENV=production) → admin login, two coupons → a small
+// warm-up generation and import on one coupon → the measured runs on the
+// other → table and bench/results/codes-latest.json → stop the server group,
+// drop the database, stop PostgreSQL.
+//
+// Environment:
+//   BENCH_CODES=1000000    codes generated
+//   BENCH_IMPORT_ROWS=909090 rows of the imported file (909,090 ≈ 10 MB)
+//   BENCH_ASSERT=1         exit 1 when a goal is missed
+//   BENCH_KEEP_LOGS=1      keep the server log (in the system temp folder)
+import fs from "node:fs"
+import net from "node:net"
+import os from "node:os"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
+const { startEmbeddedPostgres, PROJECT_ROOT } = await import("../scripts/lib/embedded-postgres.mjs")
+const { run, medusaBin } = await import("../scripts/lib/run.mjs")
+const { default: pg } = await import("pg")
+// embedded-postgres (async-exit-hook) stops PostgreSQL and exits on signals:
+// drop those handlers, the Medusa server must stop and the database go first.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.removeAllListeners(signal)
+
+const CODES = positiveInt("BENCH_CODES", 1_000_000)
+const IMPORT_ROWS = positiveInt("BENCH_IMPORT_ROWS", 909_090)
+const GOALS = { seconds: 10, rss_mb: 300 }
+const ADMIN = { email: "bench@coupons.local", password: "bench-secret" }
+const MB = 1024 * 1024
+
+const tag = `${process.pid}-${Date.now().toString(36)}`
+const database = `coupons_codes_bench_${tag.replace(/-/g, "_")}`
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coupons-codes-bench-"))
+const serverLog = path.join(tmp, "medusa.log")
+const started = Date.now()
+
+let db = null
+let databaseCreated = false
+let current = null // the medusa command running now ({ child, done, stop })
+let cleaning = null
+
+const log = (message) => process.stdout.write(`[bench] ${message}\n`)
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
+
+process.on("SIGINT", () => abort("SIGINT received"))
+process.on("SIGTERM", () => abort("SIGTERM received"))
+process.on("SIGHUP", () => abort("SIGHUP received"))
+
+async function main() {
+  // --- database and server ------------------------------------------------
+  db = await startEmbeddedPostgres({ name: "bench-codes", fast: true })
+  const root = new pg.Client({ connectionString: db.url("postgres") })
+  await root.connect()
+  let postgresVersion
+  try {
+    postgresVersion = (await root.query("SHOW server_version")).rows[0].server_version
+    await root.query(`CREATE DATABASE "${database}"`)
+    databaseCreated = true
+  } finally {
+    await root.end()
+  }
+  log(`embedded PostgreSQL ${postgresVersion} on port ${db.port}, database ${database}`)
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url(database),
+    MEDUSA_ADMIN_DISABLED: "true",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: "production",
+  }
+  delete env.npm_lifecycle_event
+  await step("migrate", ["db:migrate"], env)
+  await step("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
+
+  const port = await freePort()
+  const out = fs.openSync(serverLog, "a")
+  current = run(medusaBin, ["start", "--port", String(port)], { env: { ...env, PORT: String(port) }, stdio: ["ignore", out, out] })
+  fs.closeSync(out)
+  const server = current
+  let exited = null
+  server.done.then((code) => (exited = code))
+  const base = `http://127.0.0.1:${port}`
+  const until = Date.now() + 120_000
+  for (;;) {
+    if (exited !== null) throw new Error(`medusa start exited with code ${exited} before /health answered`)
+    if (Date.now() > until) throw new Error("/health did not answer within 120 s")
+    try {
+      if ((await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) })).ok) break
+    } catch {
+      // not up yet
+    }
+    await sleep(300)
+  }
+  server.done.then((code) => {
+    if (!cleaning) abort(`the Medusa server exited (code ${code}) during the run`)
+  })
+  const memory = serverMemory(server.child.pid)
+  log(`medusa start on port ${port} answered /health; server group ${memory.pids().join(", ")}, RSS ${mb(memory.groupRss())} MB`)
+  const api = client(base)
+
+  const { json: login } = await api("POST", "/auth/user/emailpass", { body: ADMIN })
+  const admin = { authorization: `Bearer ${login.token}` }
+  const newCoupon = async (title) =>
+    (
+      await api("POST", "/admin/coupons", {
+        headers: admin,
+        body: { title, type: "fixed", amount: 5, currency_code: "usd" },
+      })
+    ).json.coupon
+
+  // --- warm-up: load the code paths once, on a coupon of its own -----------
+  const warm = await newCoupon("Warm-up")
+  const { batch: warmBatch } = await generate(api, admin, warm.id, 1_000)
+  await waitForBatch(api, admin, warm.id, warmBatch.id)
+  const warmFile = writeCsv(path.join(tmp, "warm.csv"), 1_000, "W")
+  await upload(base, admin, warm.id, warmFile)
+  log("warm-up: 1,000 generated and 1,000 imported codes")
+
+  const coupon = await newCoupon("Bench serial codes")
+  const results = {}
+
+  // --- generate ------------------------------------------------------------
+  await sleep(1_000)
+  memory.resetPeak()
+  const baseline = memory.groupRss()
+  let watch = memory.watch()
+  let t0 = performance.now()
+  const { batch, ms: answerMs } = await generate(api, admin, coupon.id, CODES)
+  const finished = await waitForBatch(api, admin, coupon.id, batch.id)
+  let elapsed = performance.now() - t0
+  let peaks = { sampled: watch.stop(), hwm: memory.peak() }
+  if (finished.status !== "done" || finished.created !== CODES) {
+    throw new Error(`generation ended ${finished.status} with ${finished.created} of ${CODES} codes: ${finished.error}`)
+  }
+  const written = (await api("GET", `/admin/coupons/${coupon.id}/codes?limit=1`, { headers: admin })).json.count
+  if (written !== CODES) throw new Error(`GET codes counts ${written}, expected ${CODES}`)
+  results.generate = {
+    codes: CODES,
+    answer_ms: round(answerMs),
+    seconds: round(elapsed / 1000),
+    rss_before_mb: mb(baseline),
+    peak_rss_mb: mb(Math.max(peaks.sampled, peaks.hwm ?? 0)),
+    peak_rss_sampled_mb: mb(peaks.sampled),
+    peak_rss_hwm_mb: peaks.hwm === null ? null : mb(peaks.hwm),
+    codes_per_second: Math.round(CODES / (elapsed / 1000)),
+    length: finished.length,
+  }
+  log(`generated ${CODES} codes of ${finished.length} characters: answered in ${answerMs.toFixed(0)} ms, done after ${secs(elapsed)}`)
+
+  // --- list on a million codes ---------------------------------------------
+  const sample = (await api("GET", `/admin/coupons/${coupon.id}/codes?limit=1&offset=123456`, { headers: admin })).json.codes[0]
+  const listQueries = [
+    { name: "first page (20)", path: `/admin/coupons/${coupon.id}/codes` },
+    { name: `q=${sample.code.slice(0, 2)} (prefix)`, path: `/admin/coupons/${coupon.id}/codes?q=${sample.code.slice(0, 2)}` },
+    { name: `q=${sample.code} (one code)`, path: `/admin/coupons/${coupon.id}/codes?q=${sample.code}` },
+    { name: "offset 500000", path: `/admin/coupons/${coupon.id}/codes?offset=500000` },
+  ]
+  results.list = {}
+  for (const q of listQueries) {
+    const samples = []
+    for (let i = 0; i < 5; i++) samples.push((await api("GET", q.path, { headers: admin })).ms)
+    samples.sort((a, b) => a - b)
+    results.list[q.name] = { median_ms: round(samples[2]), max_ms: round(samples[4]) }
+  }
+
+  // --- import --------------------------------------------------------------
+  const csv = writeCsv(path.join(tmp, "codes.csv"), IMPORT_ROWS, "I")
+  const csvBytes = fs.statSync(csv).size
+  await sleep(1_000)
+  memory.resetPeak()
+  const importBaseline = memory.groupRss()
+  watch = memory.watch()
+  t0 = performance.now()
+  const imported = await upload(base, admin, coupon.id, csv)
+  elapsed = performance.now() - t0
+  peaks = { sampled: watch.stop(), hwm: memory.peak() }
+  if (imported.status !== "done" || imported.created !== IMPORT_ROWS) {
+    throw new Error(`import answered ${JSON.stringify(imported)}`)
+  }
+  results.import = {
+    rows: IMPORT_ROWS,
+    bytes: csvBytes,
+    seconds: round(elapsed / 1000),
+    rss_before_mb: mb(importBaseline),
+    peak_rss_mb: mb(Math.max(peaks.sampled, peaks.hwm ?? 0)),
+    peak_rss_sampled_mb: mb(peaks.sampled),
+    peak_rss_hwm_mb: peaks.hwm === null ? null : mb(peaks.hwm),
+    codes_per_second: Math.round(IMPORT_ROWS / (elapsed / 1000)),
+  }
+  log(`imported ${IMPORT_ROWS} codes (${csvBytes} bytes) in ${secs(elapsed)}`)
+
+  // --- report --------------------------------------------------------------
+  const goals = {
+    generate_time: results.generate.seconds < GOALS.seconds,
+    generate_rss: results.generate.peak_rss_mb < GOALS.rss_mb,
+    import_time: results.import.seconds < GOALS.seconds,
+    import_rss: results.import.peak_rss_mb < GOALS.rss_mb,
+  }
+  const verdict = (ok) => (ok ? "met" : "MISSED")
+  const cpus = os.cpus()
+  const load = os.loadavg().map((x) => x.toFixed(2)).join(" ")
+  const g = results.generate
+  const i = results.import
+  const lines = [
+    "",
+    `Serial codes — ${CODES.toLocaleString("en-US")} generated, ${IMPORT_ROWS.toLocaleString("en-US")} imported (${(csvBytes / 1e6).toFixed(2)} MB CSV)`,
+    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${postgresVersion} (embedded, fsync off), no Redis; load average now ${load}`,
+    "─".repeat(86),
+    `${pad("", 10)}${lpad("time s", 9)}${lpad("codes/s", 10)}${lpad("RSS before MB", 15)}${lpad("peak RSS MB", 13)}   goals: < ${GOALS.seconds} s, < ${GOALS.rss_mb} MB`,
+    "─".repeat(86),
+    `${pad("generate", 10)}${lpad(g.seconds.toFixed(1), 9)}${lpad(g.codes_per_second, 10)}${lpad(g.rss_before_mb, 15)}${lpad(g.peak_rss_mb, 13)}   ${verdict(goals.generate_time)}, ${verdict(goals.generate_rss)}`,
+    `${pad("import", 10)}${lpad(i.seconds.toFixed(1), 9)}${lpad(i.codes_per_second, 10)}${lpad(i.rss_before_mb, 15)}${lpad(i.peak_rss_mb, 13)}   ${verdict(goals.import_time)}, ${verdict(goals.import_rss)}`,
+    "─".repeat(86),
+    `generate answered in ${g.answer_ms.toFixed(0)} ms (batch pending; codes of ${g.length} characters written in the background)`,
+    `GET /admin/coupons/:id/codes on ${CODES.toLocaleString("en-US")} codes (median of 5): ` +
+      Object.entries(results.list)
+        .map(([name, r]) => `${name} ${r.median_ms.toFixed(0)} ms`)
+        .join(", "),
+    `total run ${secs(Date.now() - started)}`,
+  ]
+  process.stdout.write(lines.join("\n") + "\n")
+
+  const resultsDir = path.join(BENCH_DIR, "results")
+  fs.mkdirSync(resultsDir, { recursive: true })
+  fs.writeFileSync(
+    path.join(resultsDir, "codes-latest.json"),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: { cpus: cpus.length, cpu_model: cpus[0]?.model?.trim(), node: process.version, postgres: postgresVersion },
+        load_average_end: os.loadavg(),
+        unit: "seconds client side (generate: request sent → batch polled done); RSS of the Medusa server in MB",
+        results,
+        goals: GOALS,
+        goals_met: goals,
+      },
+      null,
+      2
+    ) + "\n"
+  )
+  log("results written to bench/results/codes-latest.json")
+  if (process.env.BENCH_ASSERT === "1" && Object.values(goals).includes(false)) process.exitCode = 1
+}
+
+async function generate(api, headers, couponId, quantity) {
+  const { json, ms } = await api("POST", `/admin/coupons/${couponId}/codes`, { headers, body: { quantity } })
+  return { batch: json.batch, ms }
+}
+
+async function waitForBatch(api, headers, couponId, batchId) {
+  const until = Date.now() + 30 * 60_000
+  for (;;) {
+    const { json } = await api("GET", `/admin/coupons/${couponId}/code-batches/${batchId}`, { headers })
+    if (json.batch.status === "done" || json.batch.status === "failed") return json.batch
+    if (Date.now() > until) throw new Error(`batch ${batchId} not done after 30 minutes: ${JSON.stringify(json.batch)}`)
+    await sleep(250)
+  }
+}
+
+/** A one-column CSV of distinct codes `<letter><9 digits>`: digits and the letter keep them apart from generated ones. */
+function writeCsv(file, rows, letter) {
+  const fd = fs.openSync(file, "w")
+  try {
+    fs.writeSync(fd, "code\n")
+    const block = 10_000
+    for (let start = 0; start < rows; start += block) {
+      let text = ""
+      for (let n = start; n < Math.min(rows, start + block); n++) text += `${letter}${String(n).padStart(9, "0")}\n`
+      fs.writeSync(fd, text)
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+  return file
+}
+
+/** The CSV as multipart field `file`, streamed from disk. */
+async function upload(base, headers, couponId, file) {
+  const form = new FormData()
+  form.append("file", await fs.openAsBlob(file, { type: "text/csv" }), path.basename(file))
+  const res = await fetch(`${base}/admin/coupons/${couponId}/codes`, {
+    method: "POST",
+    headers,
+    body: form,
+    signal: AbortSignal.timeout(10 * 60_000),
+  })
+  const text = await res.text()
+  if (res.status !== 200) throw new Error(`import answered ${res.status}: ${text.slice(0, 600)}`)
+  return JSON.parse(text).batch
+}
+
+/**
+ * RSS of the server's process group (`medusa start` and anything it forks),
+ * from /proc. The kernel's peak (VmHWM) is reset per process before a
+ * measured run by writing 5 to clear_refs; where that is not allowed, only
+ * the 50 ms samples count.
+ */
+function serverMemory(pgid) {
+  const pids = () =>
+    fs.readdirSync("/proc").filter((entry) => {
+      if (!/^\d+$/.test(entry)) return false
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid
+      } catch {
+        return false
+      }
+    })
+  const field = (pid, name) => {
+    try {
+      const m = new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))
+      return m ? Number(m[1]) * 1024 : 0
+    } catch {
+      return 0
+    }
+  }
+  let resettable = true
+  return {
+    pids,
+    groupRss: () => pids().reduce((sum, pid) => sum + field(pid, "VmRSS"), 0),
+    resetPeak() {
+      for (const pid of pids()) {
+        try {
+          fs.writeFileSync(`/proc/${pid}/clear_refs`, "5")
+        } catch {
+          resettable = false
+        }
+      }
+    },
+    /** Sum over the group of each process's peak since the reset (null when it could not be reset). */
+    peak: () => (resettable ? pids().reduce((sum, pid) => sum + field(pid, "VmHWM"), 0) : null),
+    watch() {
+      let max = this.groupRss()
+      const timer = setInterval(() => (max = Math.max(max, this.groupRss())), 50)
+      return {
+        stop() {
+          clearInterval(timer)
+          return max
+        },
+      }
+    },
+  }
+}
+
+/** fetch with JSON, an expected status and the time to the full response body. */
+function client(base) {
+  return async function api(method, url, { headers = {}, body, expect = 200 } = {}) {
+    const t0 = performance.now()
+    const res = await fetch(base + url, {
+      method,
+      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(120_000),
+    })
+    const text = await res.text()
+    const ms = performance.now() - t0
+    if (res.status !== expect) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 600)}`)
+    return { json: text ? JSON.parse(text) : null, ms }
+  }
+}
+
+/** Runs a medusa command to completion, output to the server log. */
+async function step(title, args, env) {
+  const t = Date.now()
+  const out = fs.openSync(serverLog, "a")
+  current = run(medusaBin, args, { env, stdio: ["ignore", out, out] })
+  fs.closeSync(out)
+  const code = await current.done
+  current = null
+  if (code !== 0) throw new Error(`medusa ${args.join(" ")} exited with code ${code}`)
+  log(`${title}: medusa ${args[0]} (${secs(Date.now() - t)})`)
+}
+
+async function abort(reason) {
+  if (cleaning) return
+  console.error(`\n[bench] ${reason}: stopping`)
+  await cleanup({ keepLogs: true })
+  process.exit(1)
+}
+
+/** Stops the server group, drops the database, stops PostgreSQL. Idempotent. */
+function cleanup({ keepLogs = process.env.BENCH_KEEP_LOGS === "1" } = {}) {
+  cleaning ??= (async () => {
+    if (current) {
+      current.stop("SIGTERM")
+      await Promise.race([current.done, sleep(15_000)])
+      current.stop("SIGKILL")
+      current = null
+    }
+    if (db && databaseCreated) {
+      const root = new pg.Client({ connectionString: db.url("postgres") })
+      try {
+        await root.connect()
+        await root.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+      } catch (e) {
+        log(`could not drop database ${database}: ${e?.message ?? e}`)
+      } finally {
+        await root.end().catch(() => {})
+      }
+    }
+    if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e?.message ?? e}`))
+    if (keepLogs) log(`logs kept in ${tmp}`)
+    else fs.rmSync(tmp, { recursive: true, force: true })
+  })()
+  return cleaning
+}
+
+function positiveInt(name, fallback) {
+  const raw = process.env[name]
+  if (raw === undefined || raw === "") return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`[bench] ${name} must be a positive integer, got "${raw}"`)
+    process.exit(2)
+  }
+  return n
+}
+
+const mb = (bytes) => Math.round(bytes / MB)
+const round = (x) => Number(x.toFixed(2))
+const pad = (s, n) => String(s).padEnd(n)
+const lpad = (s, n) => String(s).padStart(n)
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+try {
+  await main()
+  await cleanup()
+  process.exit(process.exitCode ?? 0)
+} catch (error) {
+  console.error(`\n[bench] FAILED: ${error?.stack ?? error}`)
+  try {
+    console.error(`\n[bench] last lines of the server log:\n${fs.readFileSync(serverLog, "utf8").split("\n").slice(-40).join("\n")}`)
+  } catch {
+    // no log
+  }
+  await cleanup({ keepLogs: true })
+  process.exit(1)
+}
