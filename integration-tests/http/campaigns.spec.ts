@@ -604,6 +604,28 @@ medusaIntegrationTestRunner({
         const html: string = (await page(verified.token)).data
         expect(html).toContain(`<p class="note">Used in store on ${new Date(redemption.verified_at).toISOString().slice(0, 10)}</p>`)
       })
+
+      it("asks whose coupon it is when a shared code was redeemed by several customers", async () => {
+        const coupon = await createCoupon()
+        const campaign = await createCampaign(coupon.id)
+        const [a, b] = await Promise.all([1, 2].map(() => createCustomer(getContainer())))
+        await send(campaign.id, [a, b])
+        for (const r of await recipientsOf(campaign.id)) expect((await redeem(r.token)).status).toBe(303)
+
+        const before = await snapshot()
+        expect(await refusal(api.post("/admin/coupon-campaigns/verify", { code: "save25" }, admin))).toEqual({
+          status: 400,
+          message:
+            "Coupon code SAVE25 was redeemed by 2 customers and is not verified yet for any of them: give customer_id to say whose coupon this is.",
+        })
+        expect(await snapshot()).toEqual(before)
+
+        const forB = (await api.post("/admin/coupon-campaigns/verify", { code: "SAVE25", customer_id: b.id }, admin)).data.redemption
+        expect([forB.customer_id, forB.status]).toEqual([b.id, "verified"])
+        // Only a's coupon is left to verify, so the code alone says whose it is.
+        const forA = (await api.post("/admin/coupon-campaigns/verify", { code: "SAVE25" }, admin)).data.redemption
+        expect([forA.customer_id, forA.status]).toEqual([a.id, "verified"])
+      })
     })
   },
 })
