@@ -446,16 +446,27 @@ medusaIntegrationTestRunner({
       it("counts every status in SQL, filters by status and pages", async () => {
         const a = await createCustomer(getContainer())
         const shop = storefront(api, store, a.token)
-        // Received in this order, so listed newest first: USED, ENDING, OLD, SOON, KEEP.
+        // Received in this order, so listed newest first: SPENT, (GONE,) SHORT, ENDING, OLD, SOON, KEEP.
         const keep = await createCoupon({ code: "KEEP", title: "Keep", type: "fixed", amount: 1 })
         const soon = await createCoupon({ code: "SOON", title: "Soon", type: "fixed", amount: 2, validity_days: 3 })
         const old = await createCoupon({ code: "OLD", title: "Old", type: "fixed", amount: 3, validity_days: 30 })
         const ending = await createCoupon({ code: "ENDING", title: "Ending", type: "fixed", amount: 4 })
-        await createCoupon({ code: "SPENT", title: "Spent", type: "fixed", amount: 5 })
+        const short = await createCoupon({
+          code: "SHORT",
+          title: "Short",
+          type: "fixed",
+          amount: 6,
+          validity_days: 30,
+          ends_at: new Date(Date.now() + 20 * DAY).toISOString(),
+        })
+        const gone = await createCoupon({ code: "GONE", title: "Gone", type: "fixed", amount: 7 })
+        const spent = await createCoupon({ code: "SPENT", title: "Spent", type: "fixed", amount: 5 })
         const [keepEntry] = await assign(keep.id, [a.id])
         const [soonEntry] = await assign(soon.id, [a.id])
         const [oldEntry] = await assign(old.id, [a.id])
         const [endingEntry] = await assign(ending.id, [a.id])
+        const [shortEntry] = await assign(short.id, [a.id])
+        await assign(gone.id, [a.id])
         const { wallet_entry: spentEntry } = await claim(a, { code: "SPENT" })
 
         // Expired by time: its expiry moved into the past.
@@ -463,49 +474,60 @@ medusaIntegrationTestRunner({
         // Expired because the coupon ended early (the entry itself has no expiry).
         const endedAt = new Date(Date.now() - 60_000).toISOString()
         await api.post(`/admin/coupons/${ending.id}`, { starts_at: "2020-01-01T00:00:00Z", ends_at: endedAt }, admin)
+        // Expiring soon because the coupon now ends in 36 hours (the entry itself runs 20 days).
+        const shortEndsAt = new Date(Date.now() + 36 * 3600 * 1000).toISOString()
+        await api.post(`/admin/coupons/${short.id}`, { ends_at: shortEndsAt }, admin)
+        // A deleted coupon leaves the wallet.
+        await api.delete(`/admin/coupons/${gone.id}`, admin)
         // Used by a real order.
         const cart = await shop.createCart([["tee", 1]])
         expect(cart.customer_id).toBe(a.id)
         await shop.applyCoupon(cart.id, "SPENT")
         expect((await shop.complete(cart.id)).type).toBe("order")
         await waitForWalletStatus(a, spentEntry.id, "used")
+        // A used entry stays used when its coupon ends afterwards.
+        await api.post(`/admin/coupons/${spent.id}`, { starts_at: "2020-01-01T00:00:00Z", ends_at: endedAt }, admin)
 
         const all = await wallet(a)
-        expect(all.counts).toEqual({ expiring_soon: 1, unused: 2, used: 1, expired: 2 })
-        expect(all.count).toBe(5)
+        expect(all.counts).toEqual({ expiring_soon: 2, unused: 3, used: 1, expired: 2 })
+        expect(all.count).toBe(6)
         expect(all.coupons.map((c: any) => [c.code, c.status])).toEqual([
           ["SPENT", "used"],
+          ["SHORT", "expiring_soon"],
           ["ENDING", "expired"],
           ["OLD", "expired"],
           ["SOON", "expiring_soon"],
           ["KEEP", "unused"],
         ])
         // An entry's expiry is the earlier of its own and the coupon's end.
-        expect(all.coupons[1].expires_at).toBe(endedAt)
-        expect(all.coupons[3].expires_at).toBe(soonEntry.expires_at)
+        expect(all.coupons[1].expires_at).toBe(shortEndsAt)
+        expect(all.coupons[2].expires_at).toBe(endedAt)
+        expect(all.coupons[4].expires_at).toBe(soonEntry.expires_at)
 
         const byStatus = async (status: string) => {
           const page = await wallet(a, `?status=${status}`)
           expect(page.counts).toEqual(all.counts)
           return [page.count, page.coupons.map((c: any) => c.id)]
         }
-        expect(await byStatus("unused")).toEqual([2, [soonEntry.id, keepEntry.id]])
-        expect(await byStatus("expiring_soon")).toEqual([1, [soonEntry.id]])
+        expect(await byStatus("unused")).toEqual([3, [shortEntry.id, soonEntry.id, keepEntry.id]])
+        expect(await byStatus("expiring_soon")).toEqual([2, [shortEntry.id, soonEntry.id]])
         expect(await byStatus("expired")).toEqual([2, [endingEntry.id, oldEntry.id]])
         expect(await byStatus("used")).toEqual([1, [spentEntry.id]])
 
         const ids = all.coupons.map((c: any) => c.id)
-        for (const offset of [0, 2, 4]) {
-          const page = await wallet(a, `?limit=2&offset=${offset}`)
-          expect([page.count, page.limit, page.offset]).toEqual([5, 2, offset])
-          expect(page.coupons.map((c: any) => c.id)).toEqual(ids.slice(offset, offset + 2))
+        for (const offset of [0, 4]) {
+          const page = await wallet(a, `?limit=4&offset=${offset}`)
+          expect([page.count, page.limit, page.offset]).toEqual([6, 4, offset])
+          expect(page.coupons.map((c: any) => c.id)).toEqual(ids.slice(offset, offset + 4))
         }
-        const unusedPage = await wallet(a, "?status=unused&limit=1&offset=1")
-        expect([unusedPage.count, unusedPage.coupons.map((c: any) => c.id)]).toEqual([2, [keepEntry.id]])
+        const unusedPage = await wallet(a, "?status=unused&limit=1&offset=2")
+        expect([unusedPage.count, unusedPage.coupons.map((c: any) => c.id)]).toEqual([3, [keepEntry.id]])
 
         // The expiring-soon window is the store setting: 2 days no longer catches SOON (3 days).
         await api.post("/admin/coupon-settings", { expiring_soon_days: 2 }, admin)
-        expect((await wallet(a)).counts).toEqual({ expiring_soon: 0, unused: 2, used: 1, expired: 2 })
+        const narrow = await wallet(a, "?status=expiring_soon")
+        expect(narrow.counts).toEqual({ expiring_soon: 1, unused: 3, used: 1, expired: 2 })
+        expect(narrow.coupons.map((c: any) => c.id)).toEqual([shortEntry.id])
 
         const empty = await wallet(await createCustomer(getContainer()))
         expect(empty).toEqual({

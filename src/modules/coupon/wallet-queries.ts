@@ -4,7 +4,8 @@ import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
 /**
  * The wallet's SQL (rules.md §5), run by the coupon module service inside
  * its own connection or transaction (`knex`). Statuses are decided here, in
- * one place, so that the counts, the status filter and the page agree:
+ * this file only (STATUS_CONDITIONS for lists, COUNT_SQL for the counts; the
+ * HTTP tests check that they agree):
  *
  * - used: the entry was spent by an order;
  * - expired: unused, and its expiry — the earlier of the entry's
@@ -26,8 +27,8 @@ const EXPIRY = "LEAST(e.expires_at, c.ends_at)"
  * the same statement (the settings' default when no row exists yet).
  */
 const BOUNDS = `bounds AS (
-  SELECT ?::timestamptz AS now,
-         ?::timestamptz + make_interval(days => COALESCE(
+  SELECT :now::timestamptz AS now,
+         :now::timestamptz + make_interval(days => COALESCE(
            (SELECT s.expiring_soon_days FROM coupon_settings s WHERE s.deleted_at IS NULL ORDER BY s.created_at LIMIT 1),
            ${DEFAULT_EXPIRING_SOON_DAYS})) AS soon)`
 
@@ -35,7 +36,7 @@ const WALLET_FROM = `
   FROM coupon_wallet_entry e
   JOIN coupon c ON c.id = e.coupon_id AND c.deleted_at IS NULL
   CROSS JOIN bounds b
-  WHERE e.customer_id = ? AND e.deleted_at IS NULL AND e.state IN ('available', 'used')`
+  WHERE e.customer_id = :customer AND e.deleted_at IS NULL AND e.state IN ('available', 'used')`
 
 const STATUS_CONDITIONS: Record<WalletStatus, string> = {
   used: "e.state = 'used'",
@@ -78,25 +79,62 @@ export type WalletCouponRow = {
 }
 
 /**
- * A customer's wallet: one grouped count over all of their entries (served
- * by IDX_coupon_wallet_customer_state) and one page of entries, newest
- * first (read in order from IDX_coupon_wallet_customer_received, so a page
- * does not sort the whole wallet). The two statements run side by side.
+ * The counts per status without reading 10,000 rows one by one: four range
+ * counts answered from IDX_coupon_wallet_customer_state alone (state, then
+ * the entry's own expires_at), then a correction for the entries of the few
+ * coupons whose end falls in or before the expiring-soon window or that were
+ * deleted (read from IDX_coupon_wallet_customer_coupon): those move to the
+ * status their coupon's end gives them, or out of the wallet.
+ */
+const COUNT_SQL = `WITH ${BOUNDS},
+  special AS (
+    SELECT c.id, c.ends_at, c.deleted_at IS NOT NULL AS gone FROM coupon c CROSS JOIN bounds b
+    WHERE c.deleted_at IS NOT NULL OR c.ends_at <= b.soon),
+  base AS (
+    SELECT
+      (SELECT count(*) FROM coupon_wallet_entry e WHERE e.customer_id = :customer AND e.deleted_at IS NULL
+         AND e.state = 'used') AS used,
+      (SELECT count(*) FROM coupon_wallet_entry e WHERE e.customer_id = :customer AND e.deleted_at IS NULL
+         AND e.state = 'available') AS available,
+      (SELECT count(*) FROM coupon_wallet_entry e WHERE e.customer_id = :customer AND e.deleted_at IS NULL
+         AND e.state = 'available' AND e.expires_at <= b.now) AS expired,
+      (SELECT count(*) FROM coupon_wallet_entry e WHERE e.customer_id = :customer AND e.deleted_at IS NULL
+         AND e.state = 'available' AND e.expires_at > b.now AND e.expires_at <= b.soon) AS expiring_soon
+    FROM bounds b),
+  moved AS (
+    SELECT
+      count(*) FILTER (WHERE e.state = 'used' AND s.gone) AS used_gone,
+      count(*) FILTER (WHERE e.state = 'available' AND s.gone) AS available_gone,
+      count(*) FILTER (WHERE e.state = 'available' AND e.expires_at <= b.now) AS was_expired,
+      count(*) FILTER (WHERE e.state = 'available' AND e.expires_at > b.now AND e.expires_at <= b.soon) AS was_soon,
+      count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone AND LEAST(e.expires_at, s.ends_at) <= b.now) AS now_expired,
+      count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone
+        AND LEAST(e.expires_at, s.ends_at) > b.now AND LEAST(e.expires_at, s.ends_at) <= b.soon) AS now_soon
+    FROM special s
+    JOIN coupon_wallet_entry e ON e.coupon_id = s.id AND e.customer_id = :customer
+      AND e.deleted_at IS NULL AND e.state IN ('available', 'used')
+    CROSS JOIN bounds b)
+  SELECT (base.used - moved.used_gone)::int AS used,
+         (base.expired - moved.was_expired + moved.now_expired)::int AS expired,
+         (base.expiring_soon - moved.was_soon + moved.now_soon)::int AS expiring_soon,
+         (base.available - moved.available_gone - base.expired + moved.was_expired - moved.now_expired)::int AS unused
+  FROM base CROSS JOIN moved`
+
+/**
+ * A customer's wallet: the counts per status (COUNT_SQL) and one page of
+ * entries, newest first (read in order from
+ * IDX_coupon_wallet_customer_received, so a page does not sort the whole
+ * wallet). The two statements run side by side.
  */
 export async function queryWallet(knex: any, q: WalletQuery): Promise<{ rows: WalletCouponRow[]; counts: WalletCounts }> {
-  const statuses = ["used", "expired", "unused", "expiring_soon"] as const
-  const countSql = `WITH ${BOUNDS}
-    SELECT ${statuses.map((s, i) => `count(*) FILTER (WHERE ${STATUS_CONDITIONS[s]})::int AS c${i}`).join(", ")}
-    ${WALLET_FROM}`
-
+  const bindings: Record<string, unknown> = { now: q.now, customer: q.customer_id, limit: q.limit, offset: q.offset }
   const where: string[] = []
-  const whereBindings: unknown[] = []
   if (q.status) {
     where.push(STATUS_CONDITIONS[q.status])
   }
   if (q.entry_ids) {
-    where.push(q.entry_ids.length ? `e.id IN (${q.entry_ids.map(() => "?").join(", ")})` : "FALSE")
-    whereBindings.push(...q.entry_ids)
+    q.entry_ids.forEach((id, i) => (bindings[`entry${i}`] = id))
+    where.push(q.entry_ids.length ? `e.id IN (${q.entry_ids.map((_, i) => `:entry${i}`).join(", ")})` : "FALSE")
   }
   const pageSql = `WITH ${BOUNDS}
     SELECT e.id, e.coupon_id, e.code, e.source, e.received_at, ${EXPIRY} AS expires_at, e.used_at, e.order_id,
@@ -108,18 +146,14 @@ export async function queryWallet(knex: any, q: WalletQuery): Promise<{ rows: Wa
            ELSE 'unused' END AS status
     ${WALLET_FROM} ${where.map((w) => `AND ${w}`).join(" ")}
     ORDER BY e.received_at DESC, e.id DESC
-    LIMIT ? OFFSET ?`
+    LIMIT :limit OFFSET :offset`
 
-  const bounds = [q.now, q.now]
   const [countResult, pageResult] = await Promise.all([
-    knex.raw(countSql, [...bounds, q.customer_id]),
-    knex.raw(pageSql, [...bounds, q.customer_id, ...whereBindings, q.limit, q.offset]),
+    knex.raw(COUNT_SQL, { now: q.now, customer: q.customer_id }),
+    knex.raw(pageSql, bindings),
   ])
-  const c = countResult.rows[0]
-  return {
-    rows: pageResult.rows,
-    counts: { used: c.c0, expired: c.c1, unused: c.c2, expiring_soon: c.c3 },
-  }
+  const { used, expired, unused, expiring_soon } = countResult.rows[0]
+  return { rows: pageResult.rows, counts: { used, expired, unused, expiring_soon } }
 }
 
 export type SerialReservation = { id: string; code: string; customer_id: string; newly_reserved: boolean }

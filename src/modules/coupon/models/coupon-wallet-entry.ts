@@ -33,4 +33,10 @@ export const CouponWalletEntry = model
       on: ["customer_id", "received_at", "id"],
       where: "deleted_at IS NULL",
     },
+    {
+      // One customer's entries of a few coupons, for the counts (Migration20261123033000).
+      name: "IDX_coupon_wallet_customer_coupon",
+      on: ["customer_id", "coupon_id", "state", "expires_at"],
+      where: "deleted_at IS NULL",
+    },
   ])
