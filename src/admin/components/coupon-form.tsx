@@ -240,11 +240,7 @@ export const CouponForm = ({
 
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} className="flex size-full flex-col overflow-hidden" noValidate>
-      <FocusModal.Header>
-        <FocusModal.Title asChild>
-          <span className="sr-only">{coupon ? `Edit ${coupon.code ?? coupon.title}` : "Create coupon"}</span>
-        </FocusModal.Title>
-      </FocusModal.Header>
+      <FocusModal.Header />
       <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-12">
         <div className="flex w-full max-w-[720px] flex-col gap-y-6 px-6">
           <div>

@@ -8,6 +8,10 @@ import {
 import { sdk } from "./sdk"
 import type {
   BlocklistEntry,
+  Campaign,
+  CampaignRecipient,
+  CampaignStep,
+  SendResult,
   CodeBatch,
   Coupon,
   CouponListResponse,
@@ -37,6 +41,11 @@ export const couponKeys = {
   wallet: (customerId: string) => ["coupon-wallet", customerId] as const,
   blocklist: (customerId: string) => ["coupon-blocklist", customerId] as const,
   orderCoupon: (orderId: string) => ["order-coupon", orderId] as const,
+  campaigns: ["coupon-campaigns"] as const,
+  campaignList: (query: Record<string, unknown>) => ["coupon-campaigns", "list", query] as const,
+  campaign: (id: string) => ["coupon-campaigns", "detail", id] as const,
+  campaignRedemptions: (id: string, query: Record<string, unknown>) =>
+    ["coupon-campaigns", "detail", id, "redemptions", query] as const,
 }
 
 const get = <T>(path: string, query?: Record<string, unknown>) =>
@@ -92,6 +101,7 @@ export const useCoupon = (id: string) =>
   useQuery({
     queryKey: couponKeys.detail(id),
     queryFn: () => get<{ coupon: Coupon }>(`/admin/coupons/${id}`).then((r) => r.coupon),
+    enabled: Boolean(id),
   })
 
 export const useCouponStats = (id: string) =>
@@ -366,3 +376,84 @@ export const useStoreCurrencies = () =>
           .map((c) => c.currency_code)
       ),
   })
+
+// ---- campaigns -----------------------------------------------------------------
+
+export const useCampaigns = (query: { q?: string; order?: string; limit: number; offset: number }) =>
+  useQuery({
+    queryKey: couponKeys.campaignList(query),
+    queryFn: () => get<ListResponse & { coupon_campaigns: Campaign[] }>("/admin/coupon-campaigns", query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useCampaign = (id: string) =>
+  useQuery({
+    queryKey: couponKeys.campaign(id),
+    queryFn: () => get<{ coupon_campaign: Campaign }>(`/admin/coupon-campaigns/${id}`).then((r) => r.coupon_campaign),
+  })
+
+export type CampaignBody = Partial<
+  Omit<Campaign, "id" | "coupon" | "funnel" | "created_at" | "updated_at">
+>
+
+export const useCreateCampaign = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CampaignBody) =>
+      post<{ coupon_campaign: Campaign }>("/admin/coupon-campaigns", body).then((r) => r.coupon_campaign),
+    onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaigns }),
+  })
+}
+
+export const useUpdateCampaign = (id: string) => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CampaignBody) =>
+      post<{ coupon_campaign: Campaign }>(`/admin/coupon-campaigns/${id}`, body).then((r) => r.coupon_campaign),
+    onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaigns }),
+  })
+}
+
+export const useDeleteCampaign = (id: string) => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => del(`/admin/coupon-campaigns/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaigns }),
+  })
+}
+
+export const useSendCampaign = (id: string) => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (customerIds: string[]) =>
+      post<SendResult>(`/admin/coupon-campaigns/${id}/send`, { customer_ids: customerIds }),
+    onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaign(id) }),
+  })
+}
+
+export const useCampaignRedemptions = (id: string, query: { status?: CampaignStep; limit: number; offset: number }) =>
+  useQuery({
+    queryKey: couponKeys.campaignRedemptions(id, query),
+    queryFn: () =>
+      get<ListResponse & { redemptions: CampaignRecipient[] }>(`/admin/coupon-campaigns/${id}/redemptions`, query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useVerifyCampaignCoupon = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { code: string; customer_id?: string }) =>
+      post<{ redemption: CampaignRecipient }>("/admin/coupon-campaigns/verify", body).then((r) => r.redemption),
+    onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaigns }),
+  })
+}
+
+export const searchCoupons = (q: string) =>
+  get<CouponListResponse>("/admin/coupons", { q: q || undefined, limit: 10, order: "-created_at" }).then((r) => r.coupons)
+
+export const searchCustomers = (q: string) =>
+  get<{ customers: CustomerSummary[] }>("/admin/customers", {
+    q: q || undefined,
+    limit: 20,
+    fields: "id,email,first_name,last_name",
+  }).then((r) => r.customers)

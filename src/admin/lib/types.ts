@@ -164,3 +164,54 @@ export type OrderCoupon = {
   refunded: number
   refundable: number
 }
+
+export type CampaignStep = "sent" | "opened" | "redeemed" | "verified"
+
+export type CampaignFunnel = Record<CampaignStep, number>
+
+export type CampaignBarcodeFormat = "QR" | "CODE_39" | "CODE_128"
+
+export type Campaign = {
+  id: string
+  name: string
+  instructions: string | null
+  coupon_id: string
+  coupon: { id: string; code: string | null; title: string } | null
+  send_starts_at: string
+  send_ends_at: string
+  expiry_mode: "from_sending" | "from_redemption"
+  expiry_days: number
+  per_contact_limit: number
+  image_url: string | null
+  background_color: string
+  button_color: string
+  button_text_color: string
+  barcode_format: CampaignBarcodeFormat
+  funnel: CampaignFunnel
+  created_at: string
+  updated_at: string
+}
+
+export type CampaignRecipient = {
+  id: string
+  customer_id: string
+  customer: { id: string; email: string; first_name: string | null; last_name: string | null } | null
+  code: string | null
+  status: CampaignStep
+  wallet_entry_id: string | null
+  sent_at: string
+  opened_at: string | null
+  redeemed_at: string | null
+  verified_at: string | null
+}
+
+export type SentRecipient = {
+  id: string
+  customer_id: string
+  status: CampaignStep
+  sent_at: string
+  coupon_url: string
+  notification_status: string | null
+}
+
+export type SendResult = { recipients: SentRecipient[]; skipped: { customer_id: string; reason: string }[] }

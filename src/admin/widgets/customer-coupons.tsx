@@ -7,10 +7,7 @@ import {
   DataTable,
   Drawer,
   Hint,
-  Input,
   Label,
-  RadioGroup,
-  Skeleton,
   Text,
   Textarea,
   toast,
@@ -18,15 +15,14 @@ import {
   useDataTable,
   clx,
 } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { Link } from "react-router-dom"
+import { CouponPicker } from "../components/coupon-picker"
 import { WalletStatusBadge } from "../components/coupon-status-badge"
 import { ErrorState, SectionHeader } from "../components/states"
 import { errorMessage, formatDate, formatDiscount, formatNumber } from "../lib/format"
 import { useAssignCoupon, useBlockCustomer, useBlocklistEntry, useCustomerWallet, useUnblockCustomer } from "../lib/queries"
-import { sdk } from "../lib/sdk"
-import type { CouponListResponse, WalletCoupon, WalletStatus } from "../lib/types"
+import type { WalletCoupon, WalletStatus } from "../lib/types"
 
 type Customer = { id: string; email: string; first_name?: string | null; last_name?: string | null }
 
@@ -153,24 +149,9 @@ const CustomerCouponsWidget = ({ data: customer }: { data: Customer }) => {
 
 const AssignCouponDrawer = ({ customerId, disabled }: { customerId: string; disabled: boolean }) => {
   const [open, setOpen] = useState(false)
-  const [q, setQ] = useState("")
-  const [debounced, setDebounced] = useState("")
   const [picked, setPicked] = useState<string>("")
   const [error, setError] = useState<string | null>(null)
   const assign = useAssignCoupon(customerId)
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(q), 250)
-    return () => clearTimeout(timer)
-  }, [q])
-  const coupons = useQuery({
-    queryKey: ["coupons", "assignable", debounced],
-    queryFn: () =>
-      sdk.client.fetch<CouponListResponse>("/admin/coupons", {
-        query: { q: debounced || undefined, limit: 10, order: "-created_at" },
-      }),
-    enabled: open,
-  })
-  const usable = (coupons.data?.coupons ?? []).filter((c) => c.status === "active" || c.status === "scheduled")
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
@@ -200,40 +181,13 @@ const AssignCouponDrawer = ({ customerId, disabled }: { customerId: string; disa
         <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
           <Drawer.Header>
             <Drawer.Title>Assign a coupon</Drawer.Title>
+            <Drawer.Description className="sr-only">Add a coupon to this customer's wallet.</Drawer.Description>
           </Drawer.Header>
           <Drawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">
             <Text size="small" className="text-ui-fg-subtle">
               Adds the coupon to this customer's wallet. Coupons with serial codes give the customer a free code of their own.
             </Text>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="assign-search">
-                Coupon
-              </Label>
-              <Input id="assign-search" type="search" size="small" placeholder="Search code or title" value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
-            </div>
-            {coupons.isLoading ? (
-              <div className="flex flex-col gap-y-2">
-                <Skeleton className="h-12 w-full" />
-                <Skeleton className="h-12 w-full" />
-              </div>
-            ) : coupons.error ? (
-              <Hint variant="error">{errorMessage(coupons.error)}</Hint>
-            ) : usable.length === 0 ? (
-              <Text size="small" className="text-ui-fg-muted">
-                No active or scheduled coupon matches.
-              </Text>
-            ) : (
-              <RadioGroup value={picked} onValueChange={setPicked} className="flex flex-col gap-y-2" aria-label="Coupons">
-                {usable.map((c) => (
-                  <RadioGroup.ChoiceBox key={c.id} value={c.id} label={`${c.code ?? "Serial codes"} · ${c.title}`} description={`${formatDiscount(c)} · ${c.status}`} />
-                ))}
-              </RadioGroup>
-            )}
-            {error && (
-              <Hint variant="error" role="alert">
-                {error}
-              </Hint>
-            )}
+            <CouponPicker id="assign-search" value={picked} onChange={(v) => { setPicked(v); setError(null) }} error={error ?? undefined} autoFocus />
           </Drawer.Body>
           <Drawer.Footer>
             <Drawer.Close asChild>
@@ -279,6 +233,7 @@ const BlockDrawer = ({ customer, disabled }: { customer: Customer; disabled: boo
         <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
           <Drawer.Header>
             <Drawer.Title>Block {customer.email} from coupons</Drawer.Title>
+            <Drawer.Description className="sr-only">Bar the customer from using coupons, with a reason.</Drawer.Description>
           </Drawer.Header>
           <Drawer.Body className="flex flex-1 flex-col gap-y-4">
             <Alert variant="warning">Every unused coupon in the wallet is voided. Unblocking later does not bring them back.</Alert>

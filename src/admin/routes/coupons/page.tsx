@@ -7,6 +7,7 @@ import {
   createDataTableFilterHelper,
   DataTable,
   Heading,
+  IconButton,
   Text,
   useDataTable,
   type DataTableFilteringState,
@@ -173,26 +174,25 @@ const CouponListPage = () => {
       ) : (
         <Container className="divide-y p-0">
           <DataTable instance={table}>
-            <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
+            <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 lg:flex-row lg:items-center">
               <div>
                 <Heading>Coupons</Heading>
                 <Text size="small" className="text-ui-fg-subtle">
-                  One coupon per order, split over its lines. Medusa promotions stand aside while a coupon is applied.
+                  One coupon per order; promotions stand aside while it is applied.
                 </Text>
               </div>
-              <div className="flex flex-wrap items-center gap-2">
+              <div className="flex items-center gap-2">
                 <DataTable.FilterMenu tooltip="Filter by status" />
                 <DataTable.SortingMenu tooltip="Sort" />
                 <DataTable.Search placeholder="Search code or title" />
                 <Button size="small" variant="secondary" asChild>
                   <Link to="/coupons/campaigns">Campaigns</Link>
                 </Button>
-                <Button size="small" variant="secondary" asChild>
+                <IconButton size="small" asChild aria-label="Coupon settings">
                   <Link to="/settings/coupons">
                     <CogSixTooth />
-                    Settings
                   </Link>
-                </Button>
+                </IconButton>
                 <Button size="small" variant="secondary" asChild>
                   <Link to="/coupons/create">Create</Link>
                 </Button>

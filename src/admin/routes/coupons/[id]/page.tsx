@@ -1,5 +1,5 @@
-import { PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Copy, Heading, Switch, Tabs, Text, toast, usePrompt } from "@medusajs/ui"
+import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
+import { Badge, Container, Copy, DropdownMenu, Heading, IconButton, Switch, Tabs, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
 import { CodesSection } from "../../../components/codes-section"
@@ -129,16 +129,24 @@ const SummarySection = ({ coupon }: { coupon: Coupon }) => {
               <label htmlFor="coupon-active-switch">{coupon.is_active ? "Active" : "Paused"}</label>
             </Text>
           </div>
-          <Button size="small" variant="secondary" asChild>
-            <Link to={`/coupons/${coupon.id}/edit`}>
-              <PencilSquare />
-              Edit
-            </Link>
-          </Button>
-          <Button size="small" variant="danger" onClick={onDelete} isLoading={remove.isPending}>
-            <Trash />
-            Delete
-          </Button>
+          <DropdownMenu>
+            <DropdownMenu.Trigger asChild>
+              <IconButton size="small" variant="transparent" aria-label="Coupon actions">
+                <EllipsisHorizontal />
+              </IconButton>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Content align="end">
+              <DropdownMenu.Item className="gap-x-2" onClick={() => navigate(`/coupons/${coupon.id}/edit`)}>
+                <PencilSquare className="text-ui-fg-subtle" />
+                Edit
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator />
+              <DropdownMenu.Item className="gap-x-2" onClick={onDelete} disabled={remove.isPending}>
+                <Trash className="text-ui-fg-subtle" />
+                Delete
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu>
         </div>
       </div>
       <SectionRow label="Discount" value={formatDiscount(coupon)} />

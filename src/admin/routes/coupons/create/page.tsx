@@ -1,7 +1,7 @@
 import { toast } from "@medusajs/ui"
 import { useNavigate } from "react-router-dom"
 import { CouponForm } from "../../../components/coupon-form"
-import { RouteFocusModal } from "../../../components/route-modal"
+import { ModalFallback, RouteFocusModal } from "../../../components/route-modal"
 import { ErrorState, SectionSkeleton } from "../../../components/states"
 import { useCouponSettings, useCreateCoupon } from "../../../lib/queries"
 
@@ -10,15 +10,15 @@ const CreateCouponPage = () => {
   const settings = useCouponSettings()
   const create = useCreateCoupon()
   return (
-    <RouteFocusModal prev="/coupons">
+    <RouteFocusModal prev="/coupons" title="Create coupon" description="A new coupon: general fields, restrictions and usage limits.">
       {settings.isLoading ? (
-        <div className="p-6">
+        <ModalFallback>
           <SectionSkeleton rows={6} />
-        </div>
+        </ModalFallback>
       ) : settings.error || !settings.data ? (
-        <div className="p-6">
+        <ModalFallback>
           <ErrorState title="Could not load the coupon settings" error={settings.error} onRetry={() => settings.refetch()} />
-        </div>
+        </ModalFallback>
       ) : (
         <CouponForm
           plan={settings.data.plan}

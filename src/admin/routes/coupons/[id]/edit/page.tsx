@@ -1,7 +1,7 @@
 import { toast } from "@medusajs/ui"
 import { useNavigate, useParams } from "react-router-dom"
 import { CouponForm } from "../../../../components/coupon-form"
-import { RouteFocusModal } from "../../../../components/route-modal"
+import { ModalFallback, RouteFocusModal } from "../../../../components/route-modal"
 import { ErrorState, SectionSkeleton } from "../../../../components/states"
 import { useCoupon, useCouponSettings, useUpdateCoupon } from "../../../../lib/queries"
 
@@ -13,13 +13,13 @@ const EditCouponPage = () => {
   const update = useUpdateCoupon(id!)
   const error = settings.error ?? coupon.error
   return (
-    <RouteFocusModal prev={`/coupons/${id}`}>
+    <RouteFocusModal prev={`/coupons/${id}`} title="Edit coupon" description="Change the coupon: general fields, restrictions and usage limits.">
       {settings.isLoading || coupon.isLoading ? (
-        <div className="p-6">
+        <ModalFallback>
           <SectionSkeleton rows={6} />
-        </div>
+        </ModalFallback>
       ) : error || !settings.data || !coupon.data ? (
-        <div className="p-6">
+        <ModalFallback>
           <ErrorState
             title="Could not load the coupon"
             error={error}
@@ -28,7 +28,7 @@ const EditCouponPage = () => {
               coupon.refetch()
             }}
           />
-        </div>
+        </ModalFallback>
       ) : (
         <CouponForm
           coupon={coupon.data}
