@@ -293,6 +293,26 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("deleting the coupon", () => {
+      it("withdraws all its codes in one statement and frees them", async () => {
+        const coupon = await createCoupon()
+        const batch = await generate(coupon.id, { quantity: 20_000 })
+        await waitForBatch(coupon.id, batch.id)
+        await uploadCsv(coupon.id, "code\nREUSE-ME\n")
+
+        expect((await api.delete(`/admin/coupons/${coupon.id}`, admin)).data).toEqual({
+          id: coupon.id,
+          object: "coupon",
+          deleted: true,
+        })
+        expect(await couponService().listCouponCodes({ coupon_id: coupon.id }, { select: ["id"] })).toEqual([])
+        expect(await couponService().listCouponCodeBatches({ coupon_id: coupon.id })).toEqual([])
+        // Its codes are free again.
+        const next = await createCoupon({ title: "Next", code: "reuse-me" })
+        expect(next.code).toBe("REUSE-ME")
+      })
+    })
+
     describe("CSV import", () => {
       it("imports a one-column file with a header, all codes in one done batch", async () => {
         const coupon = await createCoupon()

@@ -382,6 +382,22 @@ export async function deleteCodeBatch(trx: any, batchId: string): Promise<void> 
   await trx.raw(`UPDATE coupon_code_batch SET deleted_at = now(), updated_at = now() WHERE id = ?`, [batchId])
 }
 
+/** Soft-deletes every live code of these coupons with one UPDATE, stamped `deletedAt`. */
+export async function withdrawCodesOfCoupons(knex: any, couponIds: string[], deletedAt: Date): Promise<number> {
+  return knex("coupon_code")
+    .whereIn("coupon_id", couponIds)
+    .whereNull("deleted_at")
+    .update({ deleted_at: deletedAt, updated_at: knex.fn.now() })
+}
+
+/** Undoes withdrawCodesOfCoupons: the codes stamped `deletedAt` are live again. */
+export async function reinstateCodesOfCoupons(knex: any, couponIds: string[], deletedAt: Date): Promise<number> {
+  return knex("coupon_code")
+    .whereIn("coupon_id", couponIds)
+    .where("deleted_at", deletedAt)
+    .update({ deleted_at: null, updated_at: knex.fn.now() })
+}
+
 export type SerialCodeState = "available" | "used" | "assigned"
 
 export type SerialCodeRow = {

@@ -30,8 +30,10 @@ import {
   finishCodeBatch,
   importCodes,
   listSerialCodes,
+  reinstateCodesOfCoupons,
   staleCodeBatchIds,
   startCodeBatch,
+  withdrawCodesOfCoupons,
 } from "./serial-code-queries"
 import {
   campaignFunnels,
@@ -439,6 +441,25 @@ class CouponModuleService extends MedusaService({
   @InjectTransactionManager()
   async discardCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     return deleteCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId)
+  }
+
+  /** Soft-deletes all codes of deleted coupons at once (see Coupon's cascades). */
+  @InjectTransactionManager()
+  async withdrawCodesOfCoupons(
+    couponIds: string[],
+    deletedAt: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return withdrawCodesOfCoupons((sharedContext.transactionManager as any).getTransactionContext(), couponIds, deletedAt)
+  }
+
+  @InjectTransactionManager()
+  async reinstateCodesOfCoupons(
+    couponIds: string[],
+    deletedAt: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return reinstateCodesOfCoupons((sharedContext.transactionManager as any).getTransactionContext(), couponIds, deletedAt)
   }
 
   /** A page of a coupon's serial codes with their state, and their count. */

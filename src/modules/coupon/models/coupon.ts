@@ -50,7 +50,10 @@ export const Coupon = model
     carts: model.hasMany(() => CouponCart, { mappedBy: "coupon" }),
     campaigns: model.hasMany(() => CouponCampaign, { mappedBy: "coupon" }),
   })
-  .cascades({ delete: ["codes", "code_batches"] })
+  // Codes are not cascaded by the ORM, which would load every one of them (a
+  // coupon may own a million): deleteCouponsWorkflow withdraws them with one
+  // UPDATE (withdrawCouponCodesStep).
+  .cascades({ delete: ["code_batches"] })
   .indexes([
     {
       name: "IDX_coupon_code_unique",
