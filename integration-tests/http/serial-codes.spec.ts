@@ -1,7 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createTestStore, storefront } from "../helpers/store"
 import { CODE_ALPHABET } from "../../src/modules/coupon/lib/code-generation"
+import resumeSerialCodeBatches from "../../src/jobs/resume-serial-code-batches"
 
 jest.setTimeout(240 * 1000)
 
@@ -293,6 +295,32 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("a batch whose worker died", () => {
+      it("is continued by the resume job from the codes it has, and a fresh batch is left alone", async () => {
+        const coupon = await createCoupon()
+        const service = couponService()
+        const [stale, fresh] = await service.createCouponCodeBatches([
+          { coupon_id: coupon.id, source: "generate", status: "pending", requested: 30, prefix: "R-", length: 10 },
+          { coupon_id: coupon.id, source: "generate", status: "pending", requested: 5, prefix: "F-", length: 10 },
+        ])
+        // The worker wrote 3 codes, then disappeared 10 minutes ago.
+        await service.startCodeBatch(stale.id)
+        await service.addGeneratedCodes({ batch_id: stale.id, codes: ["R-AAAAAAAA", "R-BBBBBBBB", "R-CCCCCCCC"] })
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await knex.raw(`UPDATE coupon_code_batch SET updated_at = now() - interval '10 minutes' WHERE id = ?`, [stale.id])
+
+        await resumeSerialCodeBatches(getContainer())
+
+        expect(await getBatch(coupon.id, stale.id)).toMatchObject({ status: "done", requested: 30, created: 30 })
+        const codes = (await listCodes(coupon.id, "?q=R-&limit=100")).codes.map((c: any) => c.code)
+        expect(codes).toHaveLength(30)
+        expect(codes).toEqual(expect.arrayContaining(["R-AAAAAAAA", "R-BBBBBBBB", "R-CCCCCCCC"]))
+        // A batch touched within the last 2 minutes may still have a live worker.
+        expect(await getBatch(coupon.id, fresh.id)).toMatchObject({ status: "pending", created: 0 })
+        await service.failCodeBatch(fresh.id, "test over")
+      })
+    })
+
     describe("deleting the coupon", () => {
       it("withdraws all its codes in one statement and frees them", async () => {
         const coupon = await createCoupon()
@@ -343,11 +371,15 @@ medusaIntegrationTestRunner({
 
       it("accepts exactly 10 MB and refuses 10 MB + 1 byte, naming the limit and writing nothing", async () => {
         const coupon = await createCoupon()
-        const head = "code\nBIGFILE1\n"
-        const exactly = Buffer.alloc(10_000_000, "\n")
-        exactly.write(head)
-        const tooLarge = Buffer.alloc(10_000_001, "\n")
-        tooLarge.write(head)
+        // One code, then lines of 999 blanks (skipped as empty) up to the size.
+        const file = (size: number) => {
+          const content = Buffer.alloc(size, " ")
+          for (let i = 999; i < size; i += 1000) content[i] = 0x0a
+          content.write("code\nBIGFILE1\n")
+          return content
+        }
+        const exactly = file(10_000_000)
+        const tooLarge = file(10_000_001)
 
         expect(await refusal(uploadCsv(coupon.id, tooLarge))).toEqual({
           status: 400,
