@@ -45,7 +45,7 @@ export const RedemptionChart = ({
     <Container className="divide-y p-0" data-testid="redemption-chart">
       <SectionHeader
         title="Last 30 days"
-        subtitle={stats ? `${formatNumber(total)} orders with this coupon` : undefined}
+        subtitle={stats ? `${formatNumber(total)} ${total === 1 ? "order" : "orders"} with this coupon` : undefined}
         actions={
           stats && stats.currencies.length > 1 ? (
             <Select size="small" value={currency ?? undefined} onValueChange={setPicked}>
@@ -94,7 +94,7 @@ export const RedemptionChart = ({
               />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Bar yAxisId="orders" dataKey="redemptions" name="Orders" fill={BAR} radius={[3, 3, 0, 0]} maxBarSize={18} />
-              <Line yAxisId="discount" dataKey="discount" name="Discount" stroke={LINE} strokeWidth={2} dot={false} type="monotone" />
+              <Line yAxisId="discount" dataKey="discount" name="Discount" stroke={LINE} strokeWidth={2} dot={false} type="linear" />
             </ComposedChart>
           </ResponsiveContainer>
         </div>

@@ -21,17 +21,41 @@ const columnHelper = createDataTableColumnHelper<Row>()
 
 const stop = (e: React.MouseEvent) => e.stopPropagation()
 
+/**
+ * Each line's share: from the order's own line adjustments once there is an
+ * order (the stored allocations name the cart's lines, which the order copies
+ * under new ids), else from the allocations of the checkout.
+ */
+function linesOf(r: Row): { key: string; label: string; amount: number }[] {
+  if (r.order) {
+    const mine = (a: { description: string | null; provider_id: string | null }) =>
+      a.provider_id === "coupon" || a.description === `Coupon ${r.code}`
+    return r.order.items
+      .map((item) => ({
+        key: item.id,
+        label: `${item.title}${item.quantity > 1 ? ` × ${item.quantity}` : ""}`,
+        amount: (item.adjustments ?? []).filter(mine).reduce((sum, a) => sum + Number(a.amount), 0),
+      }))
+      .filter((line) => line.amount > 0)
+  }
+  return r.allocations.map((a) => ({ key: a.item_id, label: `Cart line ${a.item_id.slice(-6)}`, amount: a.amount }))
+}
+
 const columns = [
   columnHelper.accessor("order_id", {
     header: "Order",
-    cell: ({ row }) =>
-      row.original.order_id ? (
-        <Link to={`/orders/${row.original.order_id}`} className="text-ui-fg-interactive hover:underline" onClick={stop}>
-          {row.original.order ? `#${row.original.order.display_id}` : row.original.order_id}
-        </Link>
-      ) : (
-        <span className="text-ui-fg-muted">No order (checkout {row.original.status})</span>
-      ),
+    cell: ({ row }) => (
+      <div className="flex flex-col py-1">
+        {row.original.order_id ? (
+          <Link to={`/orders/${row.original.order_id}`} className="text-ui-fg-interactive hover:underline" onClick={stop}>
+            {row.original.order ? `#${row.original.order.display_id}` : "Order"}
+          </Link>
+        ) : (
+          <span className="text-ui-fg-muted">No order yet</span>
+        )}
+        <span className="text-ui-fg-subtle txt-compact-xsmall">{formatDate(row.original.created_at, true)}</span>
+      </div>
+    ),
   }),
   columnHelper.display({
     id: "customer",
@@ -57,22 +81,17 @@ const columns = [
     id: "shares",
     header: "Per line",
     meta: { ___truncateTooltip: false },
-    cell: ({ row }) => {
-      const titles = new Map((row.original.order?.items ?? []).map((i) => [i.id, i.title]))
-      return (
-        <ul className="txt-compact-small flex flex-col py-1" aria-label="Discount per line">
-          {row.original.allocations.map((a) => (
-            <li key={a.item_id} className="whitespace-nowrap">
-              <span className="text-ui-fg-subtle">{titles.get(a.item_id) ?? a.item_id}:</span>{" "}
-              {formatMoney(a.amount, row.original.currency_code)}
-            </li>
-          ))}
-        </ul>
-      )
-    },
+    cell: ({ row }) => (
+      <ul className="txt-compact-small flex flex-col py-1" aria-label="Discount per line">
+        {linesOf(row.original).map((line) => (
+          <li key={line.key} className="whitespace-nowrap">
+            <span className="text-ui-fg-subtle">{line.label}:</span> {formatMoney(line.amount, row.original.currency_code)}
+          </li>
+        ))}
+      </ul>
+    ),
   }),
   columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <RedemptionStatusBadge status={getValue()} /> }),
-  columnHelper.accessor("created_at", { header: "Date", cell: ({ getValue }) => formatDate(getValue(), true) }),
 ]
 
 /** The Redemptions tab: every use of the coupon, newest first, with its order and per-line shares. */

@@ -35,7 +35,10 @@ export const RouteFocusModal = ({
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>
       <FocusModal.Content>
-        <FocusModal.Title className="sr-only">{title}</FocusModal.Title>
+        {/* FocusModal.Title drops className: hide it through its child. */}
+        <FocusModal.Title asChild>
+          <span className="sr-only">{title}</span>
+        </FocusModal.Title>
         <FocusModal.Description className="sr-only">{description}</FocusModal.Description>
         {children}
       </FocusModal.Content>

@@ -32,6 +32,7 @@ export const SearchPicker = ({
   queryKey,
   disabled,
   error,
+  emptyText = "None selected: applies to all.",
 }: {
   id: string
   label: string
@@ -45,6 +46,8 @@ export const SearchPicker = ({
   queryKey: string
   disabled?: boolean
   error?: string
+  /** Shown when nothing is selected. */
+  emptyText?: string
 }) => {
   const [q, setQ] = useState("")
   const debounced = useDebounced(q, 250)
@@ -79,7 +82,7 @@ export const SearchPicker = ({
       <div className="flex flex-wrap gap-2" aria-label={`Selected ${label.toLowerCase()}`}>
         {selected.length === 0 ? (
           <Text size="small" className="text-ui-fg-muted">
-            None selected: applies to all.
+            {emptyText}
           </Text>
         ) : (
           selected.map((optionId) => (

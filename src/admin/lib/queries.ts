@@ -314,7 +314,13 @@ export type OrderSummary = {
   display_id: number
   email: string | null
   customer_id: string | null
-  items: { id: string; title: string; variant_title?: string | null; quantity: number }[]
+  items: {
+    id: string
+    title: string
+    variant_title?: string | null
+    quantity: number
+    adjustments?: { amount: number; description: string | null; provider_id: string | null }[]
+  }[]
 }
 
 /** The orders of a page of redemptions, for their number and line titles. */
@@ -325,7 +331,9 @@ export const useOrdersByIds = (ids: string[]) =>
       get<{ orders: OrderSummary[] }>("/admin/orders", {
         id: ids,
         limit: ids.length,
-        fields: "id,display_id,email,customer_id,items.id,items.title,items.variant_title,items.quantity",
+        fields:
+          "id,display_id,email,customer_id,items.id,items.title,items.variant_title,items.quantity," +
+          "items.adjustments.amount,items.adjustments.description,items.adjustments.provider_id",
       }).then((r) => r.orders),
     enabled: ids.length > 0,
   })

@@ -40,14 +40,16 @@ const columnHelper = createDataTableColumnHelper<WalletCoupon>()
 
 const columns = [
   columnHelper.accessor("code", {
-    header: "Code",
+    header: "Coupon",
     cell: ({ row }) => (
-      <Link to={`/coupons/${row.original.coupon_id}`} className="text-ui-fg-interactive font-mono hover:underline">
-        {row.original.code}
-      </Link>
+      <div className="flex flex-col py-1">
+        <Link to={`/coupons/${row.original.coupon_id}`} className="text-ui-fg-interactive font-mono hover:underline">
+          {row.original.code}
+        </Link>
+        <span className="text-ui-fg-subtle txt-compact-xsmall">{row.original.title}</span>
+      </div>
     ),
   }),
-  columnHelper.accessor("title", { header: "Coupon" }),
   columnHelper.display({ id: "discount", header: "Discount", cell: ({ row }) => formatDiscount(row.original) }),
   columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <WalletStatusBadge status={getValue()} /> }),
   columnHelper.accessor("received_at", { header: "Received", cell: ({ getValue }) => formatDate(getValue()) }),
@@ -225,7 +227,7 @@ const BlockDrawer = ({ customer, disabled }: { customer: Customer; disabled: boo
   return (
     <Drawer open={open} onOpenChange={setOpen}>
       <Drawer.Trigger asChild>
-        <Button size="small" variant="danger" disabled={disabled}>
+        <Button size="small" variant="secondary" disabled={disabled}>
           Block
         </Button>
       </Drawer.Trigger>

@@ -1,5 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
-import { Container, Skeleton, Table, Text } from "@medusajs/ui"
+import { Container, Skeleton, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { RedemptionStatusBadge } from "../components/coupon-status-badge"
 import { ErrorState, SectionHeader } from "../components/states"
@@ -37,36 +37,30 @@ const OrderCouponWidget = ({ data: order }: { data: { id: string } }) => {
         }
         actions={<RedemptionStatusBadge status={view.status} />}
       />
-      <div className="overflow-x-auto">
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Item</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Subtotal</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Coupon share</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Paid</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Refunded</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Refundable</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {view.lines.map((line) => (
-              <Table.Row key={line.item_id}>
-                <Table.Cell>
-                  {line.title} <span className="text-ui-fg-muted">× {line.quantity}</span>
-                  {line.returned_quantity > 0 && <span className="text-ui-fg-muted"> ({line.returned_quantity} returned)</span>}
-                </Table.Cell>
-                <Table.Cell className="text-right">{money(line.subtotal)}</Table.Cell>
-                <Table.Cell className="text-right">{line.coupon_share ? `−${money(line.coupon_share)}` : "-"}</Table.Cell>
-                <Table.Cell className="text-right">{money(line.paid)}</Table.Cell>
-                <Table.Cell className="text-right">{money(line.refunded)}</Table.Cell>
-                <Table.Cell className="text-right">{money(line.refundable)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-      <div className="grid grid-cols-3 gap-4 px-6 py-4">
+      <ul className="flex flex-col divide-y" aria-label="Coupon share per line">
+        {view.lines.map((line) => (
+          <li key={line.item_id} className="flex flex-col gap-y-1 px-6 py-3">
+            <div className="flex items-start justify-between gap-x-2">
+              <Text size="small" weight="plus">
+                {line.title} <span className="text-ui-fg-muted font-normal">× {line.quantity}</span>
+                {line.returned_quantity > 0 && <span className="text-ui-fg-muted font-normal"> ({line.returned_quantity} returned)</span>}
+              </Text>
+              <Text size="small">{money(line.subtotal)}</Text>
+            </div>
+            <dl className="txt-compact-xsmall text-ui-fg-subtle grid grid-cols-2 gap-x-2">
+              <dt>Coupon share</dt>
+              <dd className="text-right">{line.coupon_share ? `−${money(line.coupon_share)}` : "-"}</dd>
+              <dt>Paid</dt>
+              <dd className="text-right">{money(line.paid)}</dd>
+              <dt>Refunded</dt>
+              <dd className="text-right">{money(line.refunded)}</dd>
+              <dt>Refundable</dt>
+              <dd className="text-ui-fg-base text-right">{money(line.refundable)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
         <Amount label="Captured" value={money(view.paid)} />
         <Amount label="Refunded" value={money(view.refunded)} />
         <Amount label="Still refundable" value={money(view.refundable)} testId="order-coupon-refundable" />
@@ -79,7 +73,7 @@ const OrderCouponWidget = ({ data: order }: { data: { id: string } }) => {
 }
 
 const Amount = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
-  <div className="flex flex-col">
+  <div className="flex items-center justify-between">
     <Text size="small" className="text-ui-fg-subtle">
       {label}
     </Text>
@@ -90,7 +84,7 @@ const Amount = ({ label, value, testId }: { label: string; value: string; testId
 )
 
 export const config = defineWidgetConfig({
-  zone: "order.details",
+  zone: "order.details.side",
 })
 
 export default OrderCouponWidget

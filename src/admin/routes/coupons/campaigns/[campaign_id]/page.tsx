@@ -213,6 +213,7 @@ const SendDrawer = ({ campaign }: { campaign: Campaign }) => {
               queryKey="customers"
               label="Customers"
               searchPlaceholder="Search name or e-mail"
+              emptyText="No customer chosen yet."
               selected={customerIds}
               selectedLabels={labels}
               onChange={(ids) => {
