@@ -213,6 +213,10 @@ medusaIntegrationTestRunner({
           status: 404,
           message: `Code batch with id ${batch.id} was not found for coupon ${other.id}.`,
         })
+        expect(await refusal(listCodes(coupon.id, "?limit=1001"))).toEqual({
+          status: 400,
+          message: "Invalid request: Value for field 'limit' too big, expected at most: '1000'",
+        })
         expect(await refusal(listCodes("coup_missing"))).toEqual({
           status: 404,
           message: "Coupon with id: coup_missing was not found",
@@ -292,6 +296,33 @@ medusaIntegrationTestRunner({
           requested: 10,
           running: false,
         })
+      })
+    })
+
+    describe("a generation that fails", () => {
+      it("ends failed with the reason, and writes nothing", async () => {
+        const coupon = await createCoupon()
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        // Stands in for a database that refuses writes (disk full, lost connection…).
+        await knex.raw(`CREATE FUNCTION refuse_boom_codes() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN IF NEW.code LIKE 'BOOM-%' THEN RAISE EXCEPTION 'disk full (test)'; END IF; RETURN NEW; END $$`)
+        await knex.raw(
+          `CREATE TRIGGER refuse_boom_codes BEFORE INSERT ON coupon_code FOR EACH ROW EXECUTE FUNCTION refuse_boom_codes()`
+        )
+        try {
+          const batch = await generate(coupon.id, { quantity: 50, prefix: "boom-" })
+          const { batch: finished } = await waitForBatch(coupon.id, batch.id)
+          expect(finished).toMatchObject({
+            status: "failed",
+            requested: 50,
+            created: 0,
+            error: "Generation stopped after 0 of 50 codes: disk full (test)",
+          })
+          expect((await stored(coupon.id)).codes).toEqual([])
+        } finally {
+          await knex.raw(`DROP TRIGGER refuse_boom_codes ON coupon_code`)
+          await knex.raw(`DROP FUNCTION refuse_boom_codes()`)
+        }
       })
     })
 

@@ -50,19 +50,11 @@ export type AdminCreateCouponCodesType = z.infer<typeof AdminCreateCouponCodes>
 
 const toInteger = (value: unknown) => (typeof value === "string" && value !== "" ? Number(value) : value)
 
+// Query errors are worded by Medusa's validateAndTransformQuery.
 export const AdminGetCouponCodesParams = createFindParams({ limit: 20, offset: 0 }).merge(
   z.object({
     q: z.string().optional(),
-    limit: z.preprocess(
-      toInteger,
-      z
-        .number({ error: "limit must be a whole number from 1 to 1000" })
-        .int({ message: "limit must be a whole number from 1 to 1000" })
-        .min(1, { message: "limit must be a whole number from 1 to 1000" })
-        .max(1000, { message: "limit must be a whole number from 1 to 1000" })
-        .optional()
-        .default(20)
-    ),
+    limit: z.preprocess(toInteger, z.number().int().min(1).max(1000).optional().default(20)),
   })
 )
 
