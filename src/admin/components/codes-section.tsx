@@ -149,14 +149,12 @@ const BatchBadge = ({ status }: { status?: string }) => {
   return <StatusBadge color={color}>{label}</StatusBadge>
 }
 
-/** "The file was not imported, nothing was saved. 2 rows have …; 1 row repeats …." → one line per problem. */
+/** "The file was not imported, nothing was saved. 2 rows have …; 1 row repeats …." → one line per kind of problem. */
 function importProblems(message: string): string[] {
   const body = message.replace(/^The file was not imported, nothing was saved\.\s*/, "")
   if (body === message) return [message]
-  return body
-    .replace(/\.$/, "")
-    .split("; ")
-    .map((p) => p[0].toUpperCase() + p.slice(1))
+  // Each kind of problem starts with its row count ("1 row has…", "2,000 rows repeat…").
+  return body.replace(/\.$/, "").split(/; (?=[\d,]+ rows? )/)
 }
 
 const ImportCodes = ({ couponId }: { couponId: string }) => {

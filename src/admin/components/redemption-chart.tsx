@@ -93,8 +93,8 @@ export const RedemptionChart = ({
                 }
               />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar yAxisId="orders" dataKey="redemptions" name="Orders" fill={BAR} radius={[3, 3, 0, 0]} maxBarSize={18} />
-              <Line yAxisId="discount" dataKey="discount" name="Discount" stroke={LINE} strokeWidth={2} dot={false} type="linear" />
+              <Bar yAxisId="orders" dataKey="redemptions" name="Orders" fill={BAR} radius={[3, 3, 0, 0]} maxBarSize={18} isAnimationActive={false} />
+              <Line yAxisId="discount" dataKey="discount" name="Discount" stroke={LINE} strokeWidth={2} dot={false} type="linear" isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
         </div>
