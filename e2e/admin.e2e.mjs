@@ -403,6 +403,11 @@ async function runScenario({ base, ready, browser }) {
     const pod = products.find((p) => p.metadata?.product_kind === "pod") ?? products[0]
     await visit(`/products/${pod.id}`, '[data-testid="product-coupon-widget"]')
     await page.locator('[data-testid="product-kind"]').waitFor()
+    if (pod.metadata?.product_kind === "pod") {
+      // The demo seed's print-on-demand product: an excluded kind by default.
+      await page.locator('[data-testid="product-kind"]').getByText("pod").waitFor()
+      await page.locator('[data-testid="product-coupon-eligibility"]').getByText(/kind “pod” are excluded/).waitFor()
+    }
     await screenshot(page, "product-coupon-widget", page.locator('[data-testid="product-coupon-widget"]'))
   })
 
