@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
 import { createTestStore, storefront, TestStore } from "../helpers/store"
+import { refusal } from "../helpers/http"
 
 jest.setTimeout(240 * 1000)
 
@@ -30,16 +31,6 @@ medusaIntegrationTestRunner({
       const completed = await shop.complete(cart.id)
       expect(completed.type).toBe("order")
       return completed.order.id as string
-    }
-
-    const refusal = async (promise: Promise<unknown>) => {
-      const error: any = await promise.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => e
-      )
-      return { status: error.response?.status, message: error.response?.data?.message }
     }
 
     /** Moves a redemption's date back, as if the order had been placed that long ago. */

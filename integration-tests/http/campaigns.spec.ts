@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer, TestCustomer } from "../helpers/customer"
+import { refusal } from "../helpers/http"
 
 jest.setTimeout(240 * 1000)
 
@@ -52,16 +53,6 @@ medusaIntegrationTestRunner({
 
     const redeem = (token: string) =>
       api.post(`/coupon-pages/${token}/redeem`, {}, { maxRedirects: 0, validateStatus: () => true })
-
-    const refusal = async (promise: Promise<unknown>) => {
-      const error: any = await promise.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => e
-      )
-      return { status: error.response?.status, message: error.response?.data?.message }
-    }
 
     /** Every campaign, recipient, wallet entry and notification, to prove a refusal wrote nothing. */
     const snapshot = async () => {

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createTestStore, lineOf, storefront, TestStore } from "../helpers/store"
+import { refusal } from "../helpers/http"
 
 jest.setTimeout(180 * 1000)
 
@@ -21,16 +22,6 @@ medusaIntegrationTestRunner({
 
     const createCoupon = async (body: Record<string, unknown>) =>
       (await api.post("/admin/coupons", { currency_code: "usd", ...body }, admin)).data.coupon
-
-    const refusal = async (promise: Promise<unknown>) => {
-      const error: any = await promise.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => e
-      )
-      return { status: error.response?.status, message: error.response?.data?.message }
-    }
 
     const adjustmentsOf = (cart: any) =>
       Object.fromEntries(

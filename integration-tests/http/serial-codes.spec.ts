@@ -4,6 +4,7 @@ import { createAdminHeaders } from "../helpers/admin"
 import { createTestStore, storefront } from "../helpers/store"
 import { CODE_ALPHABET } from "../../src/modules/coupon/lib/code-generation"
 import resumeSerialCodeBatches from "../../src/jobs/resume-serial-code-batches"
+import { refusal } from "../helpers/http"
 
 jest.setTimeout(240 * 1000)
 
@@ -37,16 +38,6 @@ medusaIntegrationTestRunner({
           admin
         )
       ).data.coupon
-
-    const refusal = async (promise: Promise<unknown>) => {
-      const error: any = await promise.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => e
-      )
-      return { status: error.response?.status, message: error.response?.data?.message }
-    }
 
     const generate = (couponId: string, body: Record<string, unknown>) =>
       api.post(`/admin/coupons/${couponId}/codes`, body, admin).then((r: any) => r.data.batch)

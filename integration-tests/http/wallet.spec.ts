@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer, TestCustomer } from "../helpers/customer"
 import { createTestStore, lineOf, storefront, TestStore } from "../helpers/store"
+import { refusal } from "../helpers/http"
 
 jest.setTimeout(240 * 1000)
 
@@ -42,16 +43,6 @@ medusaIntegrationTestRunner({
 
     const claim = async (customer: TestCustomer | undefined, body: Record<string, unknown>) =>
       (await api.post("/store/customers/me/coupons", body, headersOf(customer))).data
-
-    const refusal = async (promise: Promise<unknown>) => {
-      const error: any = await promise.then(
-        () => {
-          throw new Error("expected the request to be refused")
-        },
-        (e) => e
-      )
-      return { status: error.response?.status, message: error.response?.data?.message }
-    }
 
     /** Every wallet entry and serial-code holder in the database, to prove a refusal wrote nothing. */
     const snapshot = async () => {
