@@ -17,11 +17,10 @@ import {
  * payment-hold minutes, so only this cart can retry with it.
  */
 completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) => {
-  const [application, cart] = await Promise.all([
-    appliedCouponOf(container, completing.id),
-    loadCouponCart(container, completing.id),
-  ])
+  // Most completions carry no coupon: they pay one indexed lookup, no more.
+  const application = await appliedCouponOf(container, completing.id)
   if (application?.status !== "applied") return
+  const cart = await loadCouponCart(container, completing.id)
   // The hook also runs when the order already exists (a repeated completion).
   if (cart.completed_at) return
 
