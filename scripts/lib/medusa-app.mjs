@@ -1,6 +1,8 @@
 // A throw-away Medusa app for scripts that need a real server (benchmarks,
 // the multi-instance check): a fresh database, migrations, an admin user, a
 // seed, one or more `medusa start` processes, and a cleanup that always runs.
+// The database lives on DATABASE_URL or DB_HOST when set, else on an embedded
+// PostgreSQL (cluster `name`, fsync off).
 import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
@@ -125,7 +127,19 @@ export async function createMedusaApp({ name, log }) {
       await sleep(300)
     }
     log(`${label} on port ${port}: /health after ${secs(Date.now() - started)}`)
-    return { base, api: client(base), stop: () => proc.stop("SIGTERM") }
+    // Requests to a dead server fail with a bare "fetch failed": say why first.
+    let stopped = false
+    proc.done.then((code) => {
+      if (!stopped && !cleaning) log(`${label} exited with code ${code} during the run; log: ${serverLog}`)
+    })
+    return {
+      base,
+      api: client(base),
+      stop: () => {
+        stopped = true
+        proc.stop("SIGTERM")
+      },
+    }
   }
 
   /** Stops every process, drops the database, stops PostgreSQL. Idempotent. */
@@ -158,5 +172,30 @@ export async function createMedusaApp({ name, log }) {
     })
   }
 
-  return { env, databaseUrl, serverLog, medusa, startServer, cleanup }
+  /** The last lines of the server log, for a failure report. */
+  function serverLogTail(lines = 40) {
+    try {
+      return fs.readFileSync(serverLog, "utf8").split("\n").slice(-lines).join("\n")
+    } catch {
+      return ""
+    }
+  }
+
+  return {
+    env,
+    databaseUrl,
+    /** True on the embedded PostgreSQL (fsync off), false on DATABASE_URL / DB_HOST. */
+    embedded: db !== null,
+    /** This run's temporary folder (server log, files a caller puts there); cleanup removes it. */
+    tmpDir: tmp,
+    serverLog,
+    serverLogTail,
+    medusa,
+    startServer,
+    cleanup,
+    /** True once cleanup has begun (a signal, or the caller): requests failing now are expected. */
+    get stopping() {
+      return cleaning !== null
+    },
+  }
 }
