@@ -77,6 +77,7 @@ export async function createMedusaApp({ name, log }) {
   }
   const adminDb = new pg.Client({ connectionString: baseUrl.toString() })
   await adminDb.connect()
+  const postgresVersion = (await adminDb.query("SHOW server_version")).rows[0].server_version
   await adminDb.query(`CREATE DATABASE "${database}"`)
   await adminDb.end()
   const databaseUrl = Object.assign(new URL(baseUrl), { pathname: `/${database}` }).toString()
@@ -184,8 +185,8 @@ export async function createMedusaApp({ name, log }) {
   return {
     env,
     databaseUrl,
-    /** True on the embedded PostgreSQL (fsync off), false on DATABASE_URL / DB_HOST. */
-    embedded: db !== null,
+    /** Which PostgreSQL, for reports: "17.5 (embedded, fsync off)" or "17.5 (at host:port)". */
+    postgres: `${postgresVersion} (${db ? "embedded, fsync off" : `at ${baseUrl.host}`})`,
     /** This run's temporary folder (server log, files a caller puts there); cleanup removes it. */
     tmpDir: tmp,
     serverLog,
