@@ -200,3 +200,31 @@ export async function createMedusaApp({ name, log }) {
     },
   }
 }
+
+/**
+ * Runs `main(app)` on a fresh app, cleans up and exits: with process.exitCode
+ * (default 0) on success; with 1 on a failure, after logging it and the server
+ * log's last lines, logs kept. A failure caused by a signal's cleanup (the
+ * server stopped under a request) is not reported: the signal handler exits.
+ * @param {{ name: string, log: (m: string) => void, keepLogs?: boolean }} options
+ * @param {(app: Awaited<ReturnType<typeof createMedusaApp>>) => Promise<void>} main
+ */
+export async function withMedusaApp({ name, log, keepLogs = false }, main) {
+  let app = null
+  try {
+    app = await createMedusaApp({ name, log })
+    await main(app)
+    await app.cleanup({ keepLogs })
+    process.exit(process.exitCode ?? 0)
+  } catch (error) {
+    if (app?.stopping) {
+      await app.cleanup().catch(() => {})
+      process.exit(1)
+    }
+    log(`FAILED: ${error?.stack ?? error}`)
+    const tail = app?.serverLogTail()
+    if (tail) log(`last lines of the server log:\n${tail}`)
+    await app?.cleanup({ keepLogs: true })
+    process.exit(1)
+  }
+}
