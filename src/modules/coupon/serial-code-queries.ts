@@ -199,6 +199,19 @@ export async function finishCodeBatch(knex: any, batchId: string): Promise<CodeB
 }
 
 /**
+ * Codes written at once from which PostgreSQL's statistics are refreshed
+ * straight away. Until autovacuum gets to a table that just grew by a
+ * million rows, the planner believes a coupon has a handful of codes and
+ * answers a prefix search by reading all of them (200 ms instead of 1 ms).
+ */
+const ANALYZE_AFTER_CODES = 10_000
+
+/** Refreshes coupon_code's planner statistics after a bulk write of `added` codes. */
+export async function analyzeCodesAfterBulkWrite(knex: any, added: number): Promise<void> {
+  if (added >= ANALYZE_AFTER_CODES) await knex.raw("ANALYZE coupon_code")
+}
+
+/**
  * A batch that did not finish gives its codes back (all of them but those
  * already handed to a wallet or used, which stay and are counted) and says
  * why it failed.
@@ -232,11 +245,13 @@ export async function staleCodeBatchIds(knex: any, staleSeconds: number): Promis
 /**
  * Imports a CSV file's codes into a coupon, all or nothing, inside the
  * caller's transaction: rows are streamed (COPY) into a temporary table
- * while each is checked for format; then SQL finds codes repeated in the
- * file and codes that exist already. Any problem refuses the whole file with
- * the row numbers (first 100 of each kind) and nothing is written;
- * otherwise one INSERT … SELECT writes every code (in code order, which
- * keeps the pages of the code indexes together), with a `done` batch.
+ * while each is checked for format, then one INSERT … SELECT writes every
+ * code (in code order, which keeps the pages of the code indexes together)
+ * with a `done` batch. The unique code index refuses a code repeated in the
+ * file or already a serial code; only then (or when rows were invalid) does
+ * SQL look for the row numbers at fault, so a good file pays no extra
+ * pass. Any problem refuses the whole file with the row numbers (first 100
+ * of each kind) and nothing is written.
  */
 export async function importCodes(
   trx: any,
@@ -244,7 +259,7 @@ export async function importCodes(
 ): Promise<CodeBatchRow> {
   const pg = await pgClientOf(trx)
   await pg.query(
-    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, id text NOT NULL, code text NOT NULL) ON COMMIT DROP`
+    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, id text NOT NULL, code text COLLATE "C" NOT NULL) ON COMMIT DROP`
   )
   const invalid: ImportProblems["invalid"] = { rows: [], total: 0 }
   let valid = 0
@@ -285,9 +300,55 @@ export async function importCodes(
       "The file has no codes below its header row; nothing was imported."
     )
   }
-  // A temporary table has no statistics until analyzed; the checks below join it with large tables.
+  // A temporary table has no statistics until analyzed; the queries below join it with large tables.
   await pg.query("ANALYZE coupon_code_import")
+  const refuse = async () => {
+    const message = importProblemsMessage({ invalid, ...(await importConflicts(pg)) })
+    return new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      message ??
+        "A code of this file was created by another request while the file was imported; nothing was imported. Try again."
+    )
+  }
+  if (invalid.total) throw await refuse()
+  // The unique index on coupon_code does not see coupons' shared codes; these are few.
+  const shared = await pg.query(
+    `SELECT 1 FROM coupon_code_import i JOIN coupon p ON p.code = i.code COLLATE "default"
+     WHERE p.deleted_at IS NULL LIMIT 1`
+  )
+  if (shared.rowCount) throw await refuse()
 
+  const [batchId] = entityIds("cbatch", 1)
+  await pg.query("SAVEPOINT coupon_code_import")
+  try {
+    const {
+      rows: [batch],
+    } = await pg.query(
+      `INSERT INTO coupon_code_batch (id, source, status, requested, created, coupon_id)
+       VALUES ($1, 'import', 'done', $2, $2, $3)
+       RETURNING ${BATCH_COLUMNS}`,
+      [batchId, valid, input.coupon_id]
+    )
+    await pg.query(
+      `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
+       SELECT id, code, $1, $2 FROM coupon_code_import ORDER BY code`,
+      [input.coupon_id, batchId]
+    )
+    await pg.query("RELEASE SAVEPOINT coupon_code_import")
+    return batch
+  } catch (error: any) {
+    if (error?.code !== UNIQUE_VIOLATION) throw error
+    await pg.query("ROLLBACK TO SAVEPOINT coupon_code_import")
+    throw await refuse()
+  }
+}
+
+/**
+ * The rows of an import that repeat a code of an earlier row, and those
+ * whose code exists already (a live serial code or coupon's shared code):
+ * the first 100 of each with the total.
+ */
+async function importConflicts(pg: any): Promise<Pick<ImportProblems, "repeated" | "taken">> {
   const repeatedRows = await pg.query(
     `SELECT row_number AS row, code, first_row, count(*) OVER () AS total
      FROM (SELECT row_number, code, min(row_number) OVER (PARTITION BY code) AS first_row FROM coupon_code_import) numbered
@@ -298,40 +359,14 @@ export async function importCodes(
     `SELECT i.row_number AS row, i.code, count(*) OVER () AS total
      FROM coupon_code_import i
      WHERE EXISTS (SELECT 1 FROM coupon_code c WHERE c.code = i.code AND c.deleted_at IS NULL)
-        OR EXISTS (SELECT 1 FROM coupon p WHERE p.code = i.code AND p.deleted_at IS NULL)
+        OR EXISTS (SELECT 1 FROM coupon p WHERE p.code = i.code COLLATE "default" AND p.deleted_at IS NULL)
      ORDER BY i.row_number LIMIT ${MAX_REPORTED_ROWS}`
   )
   const totalOf = (rows: { total: string }[]) => (rows.length ? Number(rows[0].total) : 0)
-  const problems = importProblemsMessage({
-    invalid,
+  return {
     repeated: { rows: repeatedRows.rows, total: totalOf(repeatedRows.rows) },
     taken: { rows: takenRows.rows, total: totalOf(takenRows.rows) },
-  })
-  if (problems) throw new MedusaError(MedusaError.Types.INVALID_DATA, problems)
-
-  const [batchId] = entityIds("cbatch", 1)
-  const {
-    rows: [batch],
-  } = await pg.query(
-    `INSERT INTO coupon_code_batch (id, source, status, requested, created, coupon_id)
-     VALUES ($1, 'import', 'done', $2, $2, $3)
-     RETURNING ${BATCH_COLUMNS}`,
-    [batchId, valid, input.coupon_id]
-  )
-  try {
-    await pg.query(
-      `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
-       SELECT id, code, $1, $2 FROM coupon_code_import ORDER BY code`,
-      [input.coupon_id, batchId]
-    )
-  } catch (error: any) {
-    if (error?.code !== UNIQUE_VIOLATION) throw error
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      "A code of this file was created by another request while the file was imported; nothing was imported. Try again."
-    )
   }
-  return batch
 }
 
 /**
@@ -413,10 +448,10 @@ export type SerialCodeRow = {
 
 /**
  * One page of a coupon's serial codes in code order, optionally those
- * starting with `q` (case-insensitive). Both the page and the count read
- * the index on (coupon_id, code COLLATE "C") of live codes, which serves
- * prefix LIKE whatever the database's collation; a million codes answer
- * in milliseconds except for very deep offsets.
+ * starting with `q` (case-insensitive). `code` has the "C" collation, so
+ * the unique code index serves the order and the prefix `LIKE` whatever
+ * the database's collation; PostgreSQL reads it filtered by coupon, or the
+ * coupon index and sorts when the coupon has few codes among many.
  */
 export async function listSerialCodes(
   knex: any,
@@ -425,14 +460,14 @@ export async function listSerialCodes(
   const conditions = [`coupon_id = ?`, `deleted_at IS NULL`]
   const bindings: unknown[] = [input.coupon_id]
   if (input.q) {
-    conditions.push(`code COLLATE "C" LIKE ? ESCAPE '\\'`)
+    conditions.push(`code LIKE ? ESCAPE '\\'`)
     bindings.push(`${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
   }
   const where = conditions.join(" AND ")
   const [page, total] = await Promise.all([
     knex.raw(
       `SELECT ${CODE_COLUMNS} FROM coupon_code WHERE ${where}
-       ORDER BY code COLLATE "C" LIMIT ? OFFSET ?`,
+       ORDER BY code LIMIT ? OFFSET ?`,
       [...bindings, input.limit, input.offset]
     ),
     knex.raw(`SELECT count(*) AS count FROM coupon_code WHERE ${where}`, bindings),

@@ -27,6 +27,7 @@ import {
   createFixedSerial,
   deleteCodeBatch,
   failCodeBatch,
+  analyzeCodesAfterBulkWrite,
   finishCodeBatch,
   importCodes,
   listSerialCodes,
@@ -404,6 +405,12 @@ class CouponModuleService extends MedusaService({
   @InjectManager()
   async finishCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow> {
     return finishCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+  }
+
+  /** Planner statistics refreshed after a bulk write (generation or import) of `added` codes. */
+  @InjectManager()
+  async analyzeCodesAfterBulkWrite(added: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return analyzeCodesAfterBulkWrite((sharedContext.manager as any).getKnex(), added)
   }
 
   @InjectTransactionManager()

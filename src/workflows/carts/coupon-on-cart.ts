@@ -74,11 +74,16 @@ export async function loadCouponCart(container: MedusaContainer, cartId: string)
 /** The coupon a code opens: its own shared code, or one of its serial codes. */
 export async function findCouponByCode(couponService: CouponModuleService, rawCode: string) {
   const code = normalizeCode(rawCode)
-  const [shared] = await couponService.listCoupons({ code })
+  // Both lookups at once: a code is a shared or a serial code, never both.
+  const [[shared], [serial]] = await Promise.all([
+    couponService.listCoupons({ code }),
+    couponService.listCouponCodes({ code }),
+  ])
   if (shared) return { code, coupon: shared, serial: null }
-  const [serial] = await couponService.listCouponCodes({ code }, { relations: ["coupon"] })
-  if (serial?.coupon && !(serial.coupon as any).deleted_at) {
-    return { code, coupon: serial.coupon, serial }
+  if (serial) {
+    // Soft-deleted coupons are not listed: a code of a deleted coupon opens nothing.
+    const [coupon] = await couponService.listCoupons({ id: serial.coupon_id })
+    if (coupon) return { code, coupon, serial }
   }
   return { code, coupon: null, serial: null }
 }

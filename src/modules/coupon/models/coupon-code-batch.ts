@@ -1,6 +1,5 @@
 import { model } from "@medusajs/framework/utils"
 import { Coupon } from "./coupon"
-import { CouponCode } from "./coupon-code"
 
 /** One generate or CSV-import request for serial codes, polled for progress. */
 export const CouponCodeBatch = model.define("coupon_code_batch", {
@@ -13,5 +12,4 @@ export const CouponCodeBatch = model.define("coupon_code_batch", {
   length: model.number().nullable(),
   error: model.text().nullable(),
   coupon: model.belongsTo(() => Coupon, { mappedBy: "code_batches" }),
-  codes: model.hasMany(() => CouponCode, { mappedBy: "batch" }),
 })

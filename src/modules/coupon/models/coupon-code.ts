@@ -1,12 +1,15 @@
 import { model } from "@medusajs/framework/utils"
-import { Coupon } from "./coupon"
-import { CouponCodeBatch } from "./coupon-code-batch"
 
 /**
  * A serial code of a coupon (rules.md §5): a one-time code (`max_uses` 1), or
  * a fixed serial usable `max_uses` times. Codes are stored upper-case so the
- * unique index is case-insensitive. Migration20261123025000 adds the index
- * on (coupon_id, code COLLATE "C") that serial-code lists and searches read.
+ * unique index is case-insensitive.
+ *
+ * Codes are written a million at a time, so the table carries only what
+ * reads need (Migration20261123050000 says what each index cost):
+ * `coupon_id` and `batch_id` are plain columns without foreign keys, and
+ * `code` has the "C" collation (DML cannot declare one), which lets the
+ * unique index serve lists in code order and prefix searches too.
  */
 export const CouponCode = model
   .define("coupon_code", {
@@ -17,10 +20,8 @@ export const CouponCode = model
     usage_count: model.number().default(0),
     // Set when the code sits in one customer's wallet: only they may use it.
     customer_id: model.text().nullable(),
-    coupon: model.belongsTo(() => Coupon, { mappedBy: "codes" }),
-    batch: model
-      .belongsTo(() => CouponCodeBatch, { mappedBy: "codes" })
-      .nullable(),
+    coupon_id: model.text(),
+    batch_id: model.text().nullable(),
   })
   .indexes([
     {
@@ -29,5 +30,11 @@ export const CouponCode = model
       unique: true,
       where: "deleted_at IS NULL",
     },
-    { name: "IDX_coupon_code_customer_id", on: ["customer_id"], where: "deleted_at IS NULL" },
+    { name: "IDX_coupon_code_coupon_id", on: ["coupon_id"], where: "deleted_at IS NULL" },
+    { name: "IDX_coupon_code_batch_id", on: ["batch_id"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_coupon_code_customer_id",
+      on: ["customer_id"],
+      where: "deleted_at IS NULL AND customer_id IS NOT NULL",
+    },
   ])

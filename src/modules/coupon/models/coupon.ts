@@ -1,5 +1,4 @@
 import { model } from "@medusajs/framework/utils"
-import { CouponCode } from "./coupon-code"
 import { CouponRedemption } from "./coupon-redemption"
 import { CouponWalletEntry } from "./coupon-wallet-entry"
 import { CouponCodeBatch } from "./coupon-code-batch"
@@ -41,7 +40,6 @@ export const Coupon = model
     allocation: model.enum(["even", "proportional"]).default("even"),
     validity_days: model.number().nullable(),
     metadata: model.json().nullable(),
-    codes: model.hasMany(() => CouponCode, { mappedBy: "coupon" }),
     redemptions: model.hasMany(() => CouponRedemption, { mappedBy: "coupon" }),
     wallet_entries: model.hasMany(() => CouponWalletEntry, {
       mappedBy: "coupon",
@@ -50,9 +48,9 @@ export const Coupon = model
     carts: model.hasMany(() => CouponCart, { mappedBy: "coupon" }),
     campaigns: model.hasMany(() => CouponCampaign, { mappedBy: "coupon" }),
   })
-  // Codes are not cascaded by the ORM, which would load every one of them (a
-  // coupon may own a million): deleteCouponsWorkflow withdraws them with one
-  // UPDATE (withdrawCouponCodesStep).
+  // Serial codes (coupon_code.coupon_id) are no ORM relation: a coupon may
+  // own a million, and deleteCouponsWorkflow withdraws them with one UPDATE
+  // (withdrawCouponCodesStep).
   .cascades({ delete: ["code_batches"] })
   .indexes([
     {
