@@ -416,6 +416,24 @@ medusaIntegrationTestRunner({
         expect(await holderOf("HELD-1")).toBe(other.id)
       })
 
+      it("keeps one entry when the same customer claims a shared code eight times at once", async () => {
+        const a = await createCustomer(getContainer())
+        await createCoupon({ code: "TWICE10", title: "t", type: "percentage", percentage: 10 })
+
+        const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => claim(a, { code: "TWICE10" })))
+
+        expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1)
+        for (const outcome of outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected")) {
+          expect(await refusal(Promise.reject(outcome.reason))).toEqual({
+            status: 400,
+            message: "Coupon code TWICE10 is already in your wallet.",
+          })
+        }
+        const { coupons, count } = await wallet(a)
+        expect(count).toBe(1)
+        expect(coupons.map((c: any) => c.code)).toEqual(["TWICE10"])
+      })
+
       it("counts unknown codes as guesses: after 10 the claim answers 429 with Retry-After", async () => {
         const a = await createCustomer(getContainer())
         await createCoupon({ code: "REAL5", title: "t", type: "fixed", amount: 5, is_active: false })

@@ -1,9 +1,15 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createWalletEntriesStep } from "../steps/create-wallet-entries"
 import { reserveWalletCodesStep } from "../steps/reserve-wallet-codes"
 import { AddToWalletInput, validateWalletGrantStep } from "../steps/validate-wallet-grant"
 
 export type { AddToWalletInput, WalletGrantSource } from "../steps/validate-wallet-grant"
+
+/** A grant waits this long for another grant to the same wallet to finish. */
+const WALLET_LOCK_WAIT_SECONDS = 10
+/** A lock left by a crashed server frees itself after this long. */
+const WALLET_LOCK_TTL_SECONDS = 30
 
 /**
  * Puts a coupon into customers' wallets (rules.md §5) — the one way wallet
@@ -29,8 +35,17 @@ export type { AddToWalletInput, WalletGrantSource } from "../steps/validate-wall
  * Returns the created entries, in the order of `customer_ids`.
  */
 export const addToWalletWorkflow = createWorkflow("add-coupon-to-wallet", (input: AddToWalletInput) => {
+  // The wallets are locked from the check to the write: two claims of the
+  // same code sent at once by one customer (a double tap, two tabs) would
+  // both pass "already in your wallet" and both write. Locking module keys
+  // are shared across server instances when it runs on Redis.
+  const walletKeys = transform({ input }, ({ input }) =>
+    [...new Set(input.customer_ids ?? [])].sort().map((id) => `coupon-wallet:${id}`)
+  )
+  acquireLockStep({ key: walletKeys, timeout: WALLET_LOCK_WAIT_SECONDS, ttl: WALLET_LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
   const plan = validateWalletGrantStep(input)
   const assignments = reserveWalletCodesStep(plan)
   const entries = createWalletEntriesStep(transform({ plan, assignments }, (data) => data))
+  releaseLockStep({ key: walletKeys, executeOnSubWorkflow: true })
   return new WorkflowResponse(entries)
 })
