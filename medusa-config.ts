@@ -77,6 +77,7 @@ export default defineConfig({
       options: {
         use_url_template:
           process.env.COUPON_USE_URL_TEMPLATE || "http://localhost:8000/checkout?coupon={code}",
+        coupon_page_base_url: process.env.COUPON_PAGE_BASE_URL || undefined,
       },
     },
     // Campaign coupons are sent through Medusa's Notification module (channel

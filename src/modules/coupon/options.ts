@@ -15,6 +15,15 @@ export const CouponPluginOptionsSchema = z
         message: "must contain the placeholder {code}",
       })
       .optional(),
+    // Public address of this Medusa server as shoppers reach it (for
+    // example https://api.shop.example.com): campaign coupon-page links are
+    // built on it. Without it they follow the address the admin used to
+    // send the campaign, which is wrong behind an internal admin host.
+    coupon_page_base_url: z
+      .string()
+      .url({ message: "must be an absolute URL such as https://api.shop.example.com" })
+      .refine((v) => /^https?:\/\//.test(v), { message: "must start with http:// or https://" })
+      .optional(),
     // Unknown-code attempts allowed per cart and per customer/IP before 429.
     code_attempts: z
       .object({

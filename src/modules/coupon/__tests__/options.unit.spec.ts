@@ -20,6 +20,7 @@ describe("parseCouponPluginOptions", () => {
     it("returns every supported option unchanged", () => {
       const options = {
         use_url_template: "https://shop.example.com/checkout?coupon={code}",
+        coupon_page_base_url: "https://api.shop.example.com",
         code_attempts: { points: 10, duration_seconds: 60 },
       }
       expect(parseCouponPluginOptions(options)).toEqual(options)
@@ -49,6 +50,15 @@ describe("parseCouponPluginOptions", () => {
   })
 
   describe("invalid options", () => {
+    it.each(["api.shop.example.com", "/coupon-pages", "ftp://shop.example.com"])(
+      "refuses coupon_page_base_url %p, asking for an absolute http(s) URL",
+      (value) => {
+        const error = errorOf({ coupon_page_base_url: value })
+        expect(error.message).toContain("coupon_page_base_url")
+        expect(error.message).toMatch(/absolute URL|http:\/\/ or https:\/\//)
+      }
+    )
+
     it("refuses an unknown key and names it", () => {
       const error = errorOf({ use_url_tempalte: "https://shop.example.com/c/{code}" })
       expect(error.message).toContain("invalid plugin options")

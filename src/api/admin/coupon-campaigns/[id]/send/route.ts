@@ -1,5 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { COUPON_MODULE } from "../../../../../modules/coupon"
 import { couponPageUrl } from "../../../../../modules/coupon/lib/campaign"
+import type CouponModuleService from "../../../../../modules/coupon/service"
 import { sendCampaignWorkflow } from "../../../../../workflows/campaigns/workflows/send-campaign"
 import { retrieveCampaign } from "../../present"
 import type { AdminSendCampaignType } from "../../validators"
@@ -8,11 +10,13 @@ import type { AdminSendCampaignType } from "../../validators"
  * Sends the campaign's coupon to customers: `{ recipients, skipped }`. Each
  * recipient carries its `coupon_url`, the link also sent in the notification
  * (for sharing through a chat channel), and its notification's status
- * (`success`, `failure`). Links point at this server, as the admin reached it.
+ * (`success`, `failure`). Links point at the plugin option
+ * `coupon_page_base_url`, else at this server as the admin reached it.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminSendCampaignType>, res: MedusaResponse) {
   await retrieveCampaign(req.scope, req.params.id)
-  const baseUrl = `${req.protocol}://${req.get("host")}`
+  const { options } = req.scope.resolve<CouponModuleService>(COUPON_MODULE)
+  const baseUrl = options.coupon_page_base_url ?? `${req.protocol}://${req.get("host")}`
   const { result } = await sendCampaignWorkflow(req.scope).run({
     input: { campaign_id: req.params.id, customer_ids: req.validatedBody.customer_ids, coupon_page_base_url: baseUrl },
   })
