@@ -326,6 +326,16 @@ medusaIntegrationTestRunner({
         await send(campaign.id, [customer])
         const [recipient] = await recipientsOf(campaign.id)
 
+        // A chat app drawing the link's preview sees the page but does not open the coupon.
+        const preview = await api.get(`/coupon-pages/${recipient.token}`, {
+          headers: { "user-agent": "WhatsApp/2.23.20.0 A" },
+          validateStatus: () => true,
+        })
+        expect(preview.status).toBe(200)
+        expect(preview.data).toContain("<h1>Spring sale</h1>")
+        const [unopened] = await recipientsOf(campaign.id)
+        expect([unopened.status, unopened.opened_at]).toEqual(["sent", null])
+
         const first = await page(recipient.token)
         expect(first.status).toBe(200)
         expect(first.headers["content-type"]).toBe("text/html; charset=utf-8")

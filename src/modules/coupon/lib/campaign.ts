@@ -94,6 +94,22 @@ export function campaignFunnel(countsByStatus: Partial<Record<CampaignRecipientS
   return funnel
 }
 
+/**
+ * Chat apps and social sites fetch a shared link to draw its preview card
+ * before anyone taps it; such a fetch must not count as the shopper
+ * opening the coupon page. Matched on the User-Agent: the preview fetchers
+ * of the common chat and social apps, and anything calling itself a bot,
+ * crawler or spider; not the in-app browsers of those apps, in which
+ * shoppers really open the page. (Mail security scanners that pose as
+ * browsers cannot be told apart this way.)
+ */
+const LINK_PREVIEW_AGENT =
+  /[a-z]bot[/-]|telegrambot|crawl|spider|facebookexternalhit|facebot|whatsapp|skypeuripreview|embedly|iframely|vkshare|kakaotalk-scrap|google-pagerenderer|headlesschrome|preview/i
+
+export function isLinkPreviewFetch(userAgent: string | undefined): boolean {
+  return !userAgent || LINK_PREVIEW_AGENT.test(userAgent)
+}
+
 /** The link a recipient gets: the hosted coupon page of their token. */
 export function couponPageUrl(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/coupon-pages/${encodeURIComponent(token)}`

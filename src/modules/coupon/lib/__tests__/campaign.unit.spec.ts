@@ -5,6 +5,7 @@ import {
   campaignValidityStart,
   couponOfferText,
   couponPageUrl,
+  isLinkPreviewFetch,
   HEX_COLOR,
   sendingPeriodError,
 } from "../campaign"
@@ -109,5 +110,32 @@ describe("couponPageUrl and HEX_COLOR", () => {
   it("accepts #rrggbb only", () => {
     expect(["#ffffff", "#A1b2C3"].every((c) => HEX_COLOR.test(c))).toBe(true)
     expect(["fff", "#fff", "#ffffff0", "red", "#gggggg", " #ffffff"].some((c) => HEX_COLOR.test(c))).toBe(false)
+  })
+})
+
+describe("isLinkPreviewFetch", () => {
+  it.each([
+    "WhatsApp/2.23.20.0 A",
+    "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+    "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+    "TelegramBot (like TwitterBot)",
+    "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)",
+    "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+    "Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5",
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    "Twitterbot/1.0",
+    "",
+    undefined,
+  ])("treats %p as a link preview, not an open", (agent) => {
+    expect(isLinkPreviewFetch(agent)).toBe(true)
+  })
+
+  it.each([
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Line/13.20.0",
+    "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0 Mobile Safari/537.36 [FBAN/EMA;FBLC/en_US;FBAV/380.0]",
+  ])("treats the browser %p as a shopper opening the page", (agent) => {
+    expect(isLinkPreviewFetch(agent)).toBe(false)
   })
 })
