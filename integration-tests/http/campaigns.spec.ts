@@ -483,6 +483,29 @@ medusaIntegrationTestRunner({
         expect((await recipientsOf(campaign.id)).map((r: any) => r.status)).toEqual(["redeemed", "sent"])
       })
 
+      it("lets a contact redeem a shared-code coupon up to the per-contact limit: one wallet entry each", async () => {
+        const coupon = await createCoupon({ code: "TWICE25" })
+        const campaign = await createCampaign(coupon.id, { per_contact_limit: 2 })
+        const customer = await createCustomer(getContainer())
+        for (let i = 0; i < 3; i++) await send(campaign.id, [customer])
+        const [first, second, third] = await recipientsOf(campaign.id)
+
+        expect((await redeem(first.token)).status).toBe(303)
+        expect((await redeem(second.token)).status).toBe(303)
+        const before = await snapshot()
+        const refused = await redeem(third.token)
+        expect(refused.status).toBe(400)
+        expect(refused.data).toContain("<p>You have already redeemed this campaign&#39;s coupon 2 times, the most it allows per person.</p>")
+        expect(await snapshot()).toEqual(before)
+
+        const entries = await couponService().listCouponWalletEntries({ customer_id: customer.id })
+        expect(entries.map((e: any) => [e.code, e.state, e.campaign_id])).toEqual([
+          ["TWICE25", "available", campaign.id],
+          ["TWICE25", "available", campaign.id],
+        ])
+        expect((await recipientsOf(campaign.id)).map((r: any) => r.status)).toEqual(["redeemed", "redeemed", "sent"])
+      })
+
       it("lets only one of two simultaneous redemptions by the same contact through (limit 1)", async () => {
         const coupon = await createCoupon({ code: null, title: "Serial $5", amount: 5 })
         await couponService().createCouponCodes(["RACE-001", "RACE-002"].map((code) => ({ code, coupon_id: coupon.id })))

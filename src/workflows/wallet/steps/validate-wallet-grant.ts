@@ -102,8 +102,12 @@ export const validateWalletGrantStep = createStep(
 
     const give = await decideWhatToGive(couponService, coupon, label, input, customerIds)
 
-    if (give.kind !== "serial_pool") {
-      // Holding the same code twice would only show the same coupon twice.
+    // Holding the same code twice would only show the same coupon twice
+    // when claimed or assigned. A campaign's redemptions are each a coupon
+    // of their own, as many as its per-contact limit allows (checked when
+    // the recipient is marked redeemed), so they may repeat a shared code;
+    // an order spends one entry at a time.
+    if (give.kind !== "serial_pool" && input.source !== "campaign") {
       // (The coupon has not ended, checked above, so only the entry's own
       // expiry can have passed.)
       const held = await couponService.listCouponWalletEntries(
