@@ -591,6 +591,24 @@ medusaIntegrationTestRunner({
         const { coupon } = await holderShop.applyCoupon(cart.id, "only-mine")
         expect(coupon.discount_total).toBe(5)
       })
+
+      it("stops working when its wallet entry expires, while the coupon itself runs on", async () => {
+        const holder = await createCustomer(getContainer())
+        const serial = await createCoupon({ title: "Serial $5", type: "fixed", amount: 5, validity_days: 7 })
+        await addSerials(serial.id, ["SEVEN-DAYS"])
+        const [entry] = await assign(serial.id, [holder.id])
+        const shop = storefront(api, store, holder.token)
+        const cart = await shop.createCart([["tee", 1]])
+        expect((await shop.applyCoupon(cart.id, "SEVEN-DAYS")).coupon.discount_total).toBe(5)
+        await shop.removeCoupon(cart.id)
+
+        const lapsed = new Date(Date.now() - DAY)
+        await timeTravel(entry.id, lapsed)
+        expect(await refusal(shop.applyCoupon(cart.id, "SEVEN-DAYS"))).toEqual({
+          status: 400,
+          message: `Coupon code SEVEN-DAYS has expired: it was valid in your wallet until ${lapsed.toISOString().slice(0, 10)}.`,
+        })
+      })
     })
 
     describe("using and voiding wallet coupons", () => {

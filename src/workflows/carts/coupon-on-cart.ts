@@ -115,10 +115,11 @@ export async function judgeCouponOnCart(
   let blocked = false
   // Uses of the serial code by other carts (this cart's own hold is its own).
   let serialUses = 0
+  let walletExpiresAt: Date | null = null
   const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
   if (coupon && settings.enabled) {
     // Everything the rules need, read at once.
-    const [snapshot, blockEntries, categories, priorOrders] = await Promise.all([
+    const [snapshot, blockEntries, categories, priorOrders, walletEntry] = await Promise.all([
       couponService.usageSnapshot({
         coupon_id: coupon.id,
         cart_id: cart.id,
@@ -145,6 +146,14 @@ export async function judgeCouponOnCart(
             })
             .then((r) => r.data)
         : Promise.resolve([]),
+      serial?.customer_id
+        ? couponService
+            .listCouponWalletEntries(
+              { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
+              { select: ["expires_at"], take: 1 }
+            )
+            .then(([entry]) => entry ?? null)
+        : Promise.resolve(null),
     ])
     usage.total = snapshot.total
     usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
@@ -153,13 +162,16 @@ export async function judgeCouponOnCart(
     blocked = blockEntries.length > 0
     scoped = categories ? expandCategoryIds(coupon.category_ids, categories as any) : null
     usage.customer_has_prior_order = priorOrders.length > 0
+    walletExpiresAt = walletEntry?.expires_at ?? null
   }
 
   const evaluation = evaluateCoupon({
     code,
     settings,
     coupon: coupon as unknown as CouponForEvaluation | null,
-    serial: serial ? { customer_id: serial.customer_id, max_uses: serial.max_uses, usage_count: serialUses } : null,
+    serial: serial
+      ? { customer_id: serial.customer_id, max_uses: serial.max_uses, usage_count: serialUses, wallet_expires_at: walletExpiresAt }
+      : null,
     cart: {
       currency_code: cart.currency_code,
       customer_id: cart.customer_id,

@@ -41,8 +41,17 @@ export interface CouponEvaluationInput {
   code: string
   settings: { enabled: boolean; excluded_product_kinds: string[]; allowed_order_types: string[] }
   coupon: CouponForEvaluation | null
-  /** The serial code typed, when it is one. */
-  serial: { customer_id: string | null; max_uses: number; usage_count: number } | null
+  /**
+   * The serial code typed, when it is one. `wallet_expires_at`: when the
+   * code sits in its holder's wallet, the expiry of that wallet entry (a
+   * campaign's "N days" lives there, not on the coupon).
+   */
+  serial: {
+    customer_id: string | null
+    max_uses: number
+    usage_count: number
+    wallet_expires_at?: Date | string | null
+  } | null
   cart: {
     currency_code: string
     customer_id: string | null
@@ -174,6 +183,9 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     }
     if (serial.usage_count >= serial.max_uses) {
       return fail("usage_limit", `Coupon code ${code} has already been used.`)
+    }
+    if (serial.wallet_expires_at && new Date(serial.wallet_expires_at) <= now) {
+      return fail("expired", `Coupon code ${code} has expired: it was valid in your wallet until ${day(serial.wallet_expires_at)}.`)
     }
   }
 

@@ -328,6 +328,17 @@ describe("evaluateCoupon", () => {
       expectOk(evaluate({ serial: { customer_id: null, max_uses: 1, usage_count: 0 }, cart: { customer_id: null } }))
     })
 
+    it("expired: a serial code whose wallet entry expired, even though the coupon runs on", () => {
+      const held = { customer_id: "cus_1", max_uses: 1, usage_count: 0 }
+      expectFailure(
+        evaluate({ code: "WLT-7KQ9X2", serial: { ...held, wallet_expires_at: "2026-02-15T12:00:00.000Z" } }),
+        "expired",
+        "Coupon code WLT-7KQ9X2 has expired: it was valid in your wallet until 2026-02-15."
+      )
+      expectOk(evaluate({ serial: { ...held, wallet_expires_at: "2026-02-15T12:00:00.001Z" } }))
+      expectOk(evaluate({ serial: { ...held, wallet_expires_at: null } }))
+    })
+
     it("usage_limit: a used-up serial code", () => {
       expectFailure(
         evaluate({ code: "SER-ABC123", serial: { customer_id: null, max_uses: 1, usage_count: 1 } }),
