@@ -18,14 +18,17 @@
 // per-iteration ratios, which is the figure to trust on a busy machine (both
 // carts of an iteration run seconds apart, so load drift cancels out).
 //
-// Steps: embedded PostgreSQL (cluster "bench", fsync off) → a fresh database
-// → medusa db:migrate → medusa user → medusa exec bench/seed.ts → medusa
-// start (one process, admin disabled) on a free port until /health answers →
+// Steps (the harness is scripts/lib/medusa-app.mjs): embedded PostgreSQL
+// (cluster "bench", fsync off) → a fresh database → medusa db:migrate →
+// medusa user → medusa exec bench/seed.ts → medusa start (one process,
+// NODE_ENV=production, admin disabled) on a free port until /health answers →
 // admin login, coupon + promotion → iterations → table, ratios and
 // bench/results/latest.json → stop the server group, drop the database, stop
 // PostgreSQL.
 //
 // Environment:
+//   DATABASE_URL or DB_HOST (DB_PORT, DB_USERNAME, DB_PASSWORD): create the
+//                     database on that PostgreSQL instead of the embedded one
 //   BENCH_N=30        measured iterations (each: one cart per variant)
 //   BENCH_WARMUP=3    warm-up iterations, not counted
 //   BENCH_SQL=1       also count the SQL statements each timed request sends
@@ -35,18 +38,13 @@
 //   BENCH_KEEP_LOGS=1 keep the server log (in the system temp folder)
 import { execFileSync } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
+import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
-const { startEmbeddedPostgres, PROJECT_ROOT } = await import("../scripts/lib/embedded-postgres.mjs")
-const { run, medusaBin } = await import("../scripts/lib/run.mjs")
-const { default: pg } = await import("pg")
-// embedded-postgres (async-exit-hook) stops PostgreSQL and exits on signals:
-// drop those handlers, the Medusa server must stop and the database go first.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.removeAllListeners(signal)
 
 const N = positiveInt("BENCH_N", 30)
 const WARMUP = positiveInt("BENCH_WARMUP", 3, true)
@@ -58,95 +56,34 @@ const PROMO_CODE = "BENCHPROMO25"
 const LINES = ["tee", "hoodie", "mug", "cap", "poster", "ebook", "crate", "jacket", "socks", "scarf"]
 const VARIANTS = ["coupon", "promotion"]
 const OPERATIONS = ["apply", "complete"]
-const ADMIN = { email: "bench@coupons.local", password: "bench-secret" }
-const TIMEOUTS = { step: 180_000, health: 120_000, request: 60_000 }
+const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === "1"
 
 const started = Date.now()
 const tag = `${process.pid}-${Date.now().toString(36)}`
-const database = `coupons_bench_${tag.replace(/-/g, "_")}`
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coupons-bench-"))
-const serverLog = path.join(tmp, "medusa.log")
-const seedOut = path.join(tmp, "seed.json")
-const sqlLog = path.join(tmp, "sql.log")
-
-let db = null // embedded PostgreSQL
-let databaseCreated = false
-let current = null // the medusa command running now ({ child, done, stop })
-let cleaning = null
 
 const log = (message) => process.stdout.write(`[bench] ${message}\n`)
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
 
-process.on("SIGINT", () => abort("SIGINT received"))
-process.on("SIGTERM", () => abort("SIGTERM received"))
-process.on("SIGHUP", () => abort("SIGHUP received"))
+async function main(app) {
+  const { env } = app
+  const seedOut = path.join(app.tmpDir, "seed.json")
+  const sqlLog = path.join(app.tmpDir, "sql.log")
+  log(`PostgreSQL ${app.postgres}`)
 
-async function main() {
-  // --- database -----------------------------------------------------------
-  let t = Date.now()
-  db = await startEmbeddedPostgres({ name: "bench", fast: true })
-  const admin = new pg.Client({ connectionString: db.url("postgres") })
-  await admin.connect()
-  let postgresVersion
-  try {
-    postgresVersion = (await admin.query("SHOW server_version")).rows[0].server_version
-    await admin.query(`CREATE DATABASE "${database}"`)
-    databaseCreated = true
-  } finally {
-    await admin.end()
-  }
-  log(`embedded PostgreSQL ${postgresVersion} on port ${db.port}, database ${database} (${secs(Date.now() - t)})`)
-
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url(database),
-    MEDUSA_ADMIN_DISABLED: "true",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    NODE_ENV: "production",
-  }
-  delete env.npm_lifecycle_event // keep Medusa from thinking it runs under a dev script
-
-  await step("migrate", ["db:migrate"], env)
-  await step("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
-  await step("seed", ["exec", "./bench/seed.ts"], { ...env, BENCH_SEED_OUT: seedOut })
+  await app.medusa("migrate", ["db:migrate"])
+  await app.medusa("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password])
+  await app.medusa("seed", ["exec", "./bench/seed.ts"], { BENCH_SEED_OUT: seedOut })
   const store = JSON.parse(fs.readFileSync(seedOut, "utf8"))
   for (const line of LINES) if (!store.variants[line]) throw new Error(`seed has no variant for ${line}`)
 
   // --- server -------------------------------------------------------------
-  const port = await freePort()
-  const serverEnv = { ...env, PORT: String(port) }
+  const serverEnv = {}
   if (SQL) {
     serverEnv.BENCH_SQL_LOG = sqlLog
     serverEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${path.join(BENCH_DIR, "sql-counter.cjs")}`.trim()
   }
-  t = Date.now()
-  log(`medusa start on port ${port} (NODE_ENV=production, admin disabled${env.REDIS_URL ? ", REDIS_URL set" : ", no Redis: in-memory modules"})`)
-  const out = fs.openSync(serverLog, "a")
-  current = run(medusaBin, ["start", "--port", String(port)], { env: serverEnv, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  const server = current
-  let exited = null
-  server.done.then((code) => (exited = code))
-  const base = `http://127.0.0.1:${port}`
-  const until = Date.now() + TIMEOUTS.health
-  for (;;) {
-    if (exited !== null) throw new Error(`medusa start exited with code ${exited} before /health answered`)
-    if (Date.now() > until) throw new Error(`/health did not answer within ${secs(TIMEOUTS.health)}`)
-    try {
-      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) })
-      if (res.ok) break
-    } catch {
-      // not up yet
-    }
-    await sleep(300)
-  }
-  log(`/health answered after ${secs(Date.now() - t)}`)
-  const watchdog = server.done.then((code) => {
-    if (!cleaning) abort(`the Medusa server exited (code ${code}) during the run`)
-  })
-  void watchdog
-
-  const api = client(base)
+  log(`medusa start (NODE_ENV=production, admin disabled${env.REDIS_URL ? ", REDIS_URL set" : ", no Redis: in-memory modules"})`)
+  const { api } = await app.startServer({ extraEnv: serverEnv, label: "medusa start" })
 
   // --- admin: coupon and the equivalent promotion -------------------------
   const { json: login } = await api("POST", "/auth/user/emailpass", { body: ADMIN })
@@ -218,7 +155,7 @@ async function main() {
   const total = WARMUP + N
   const loadStart = os.loadavg().map((x) => Number(x.toFixed(2)))
   log(`${WARMUP} warm-up + ${N} measured iterations, 10-line carts (subtotal $${subtotal}), $${DISCOUNT} off each`)
-  t = Date.now()
+  const t = Date.now()
   for (let i = 0; i < total; i++) {
     const measured = i >= WARMUP
     const order = i % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()
@@ -300,7 +237,7 @@ async function main() {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
     medusa: readVersion("@medusajs/medusa"),
-    postgres: `${postgresVersion} (embedded, fsync off)`,
+    postgres: app.postgres,
     redis: env.REDIS_URL ? "yes" : "no (in-memory event bus, workflow engine, locking, cache)",
     load_average_start: loadStart,
     load_average_end: os.loadavg().map((x) => Number(x.toFixed(2))),
@@ -421,93 +358,6 @@ function checkPair(where, byVariant, pick, { adjustedLines }) {
   if (problems.length) {
     throw new Error(`${where}: the variants disagree (${a.id} vs ${b.id}):\n  ${problems.join("\n  ")}`)
   }
-}
-
-/** fetch with JSON, an expected status and the time to the full response body. */
-function client(base) {
-  return async function api(method, url, { headers = {}, body, expect = 200 } = {}) {
-    const t0 = performance.now()
-    const res = await fetch(base + url, {
-      method,
-      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : method === "POST" ? "{}" : undefined,
-      signal: AbortSignal.timeout(TIMEOUTS.request),
-    })
-    const text = await res.text()
-    const ms = performance.now() - t0
-    const expected = Array.isArray(expect) ? expect : [expect]
-    if (!expected.includes(res.status)) {
-      throw new Error(`${method} ${url} answered ${res.status}, expected ${expected.join("/")}: ${text.slice(0, 800)}`)
-    }
-    let json = null
-    try {
-      json = text ? JSON.parse(text) : null
-    } catch {
-      throw new Error(`${method} ${url} answered non-JSON: ${text.slice(0, 300)}`)
-    }
-    return { json, ms, status: res.status }
-  }
-}
-
-/** Runs a medusa command to completion, output to the server log. */
-async function step(title, args, env) {
-  const t = Date.now()
-  const out = fs.openSync(serverLog, "a")
-  fs.writeSync(out, `\n===== medusa ${args.join(" ")}\n`)
-  current = run(medusaBin, args, { env, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  const code = await Promise.race([current.done, sleep(TIMEOUTS.step).then(() => "timeout")])
-  if (code === "timeout") {
-    current.stop("SIGKILL")
-    throw new Error(`medusa ${args[0]} did not finish within ${secs(TIMEOUTS.step)}`)
-  }
-  current = null
-  if (code !== 0) throw new Error(`medusa ${args.join(" ")} exited with code ${code}`)
-  log(`${title}: medusa ${args[0]} (${secs(Date.now() - t)})`)
-}
-
-async function abort(reason) {
-  if (cleaning) return
-  console.error(`\n[bench] ${reason}: stopping`)
-  if (!/received$/.test(reason) && fs.existsSync(serverLog)) {
-    console.error(`\n[bench] last lines of the server log:\n${tail(serverLog, 40)}`)
-  }
-  await cleanup({ keepLogs: true })
-  process.exit(1)
-}
-
-/** Stops the server group, drops the database, stops PostgreSQL. Idempotent. */
-function cleanup({ keepLogs = false } = {}) {
-  cleaning ??= (async () => {
-    if (current) {
-      const pgid = current.child.pid
-      current.stop("SIGTERM")
-      if (!(await waitGroupGone(pgid, 15_000))) {
-        log("the Medusa server did not stop within 15 s: killing it")
-        current.stop("SIGKILL")
-        await waitGroupGone(pgid, 5_000)
-      }
-      current = null
-    }
-    if (db && databaseCreated) {
-      const admin = new pg.Client({ connectionString: db.url("postgres") })
-      try {
-        await admin.connect()
-        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-      } catch (e) {
-        log(`could not drop database ${database}: ${e?.message ?? e}`)
-      } finally {
-        await admin.end().catch(() => {})
-      }
-    }
-    if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e?.message ?? e}`))
-    if (keepLogs || process.env.BENCH_KEEP_LOGS === "1") {
-      log(`logs kept in ${tmp}`)
-    } else {
-      fs.rmSync(tmp, { recursive: true, force: true })
-    }
-  })()
-  return cleaning
 }
 
 // --- statistics -------------------------------------------------------------
@@ -641,74 +491,6 @@ function readFrom(file, offset) {
   }
 }
 
-function tail(file, n) {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-n).join("\n")
-  } catch {
-    return ""
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** Whether a process group still has a live (non-zombie) member. */
-function groupAlive(pgid) {
-  if (process.platform === "linux") {
-    try {
-      for (const entry of fs.readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) continue
-        let stat
-        try {
-          stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
-        } catch {
-          continue
-        }
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-        if (Number(fields[2]) === pgid && fields[0] !== "Z") return true
-      }
-      return false
-    } catch {
-      // fall through
-    }
-  }
-  try {
-    process.kill(-pgid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function waitGroupGone(pgid, timeoutMs) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (!groupAlive(pgid)) return true
-    await sleep(200)
-  }
-  return !groupAlive(pgid)
-}
-
 // --- run (after every declaration above is initialised) -----------------------
 
-try {
-  await main()
-  await cleanup()
-  process.exit(process.exitCode ?? 0)
-} catch (error) {
-  // Stopped by a signal (or the server died): abort() reports and exits.
-  if (cleaning) await new Promise(() => {})
-  console.error(`\n[bench] FAILED: ${error?.stack ?? error}`)
-  if (fs.existsSync(serverLog)) console.error(`\n[bench] last lines of the server log:\n${tail(serverLog, 40)}`)
-  await cleanup({ keepLogs: true })
-  process.exit(1)
-}
+await withMedusaApp({ name: "bench", log, keepLogs: KEEP_LOGS }, main)

@@ -6,33 +6,31 @@
 // Entries are spread over every status (unused, expiring soon, expired by
 // date, expired because the coupon ended, used) and over 20 coupons.
 //
-// Steps: embedded PostgreSQL (cluster "bench-wallet", fsync off) → a fresh
-// database → medusa db:migrate → medusa user → medusa start (one process,
-// admin disabled, NODE_ENV=production) → admin login, publishable key, 20
-// coupons through the admin API → a customer registered through Medusa's own
-// auth and store routes → wallet entries inserted set-based in SQL → warm-up,
-// then timed sequential requests, the queries interleaved → table and
+// Steps (the harness is scripts/lib/medusa-app.mjs): embedded PostgreSQL
+// (cluster "bench-wallet", fsync off) → a fresh database → medusa db:migrate
+// → medusa user → medusa start (one process, admin disabled,
+// NODE_ENV=production) → admin login, publishable key, 20 coupons through
+// the admin API → a customer registered through Medusa's own auth and store
+// routes → wallet entries inserted set-based in SQL → warm-up, then timed
+// sequential requests, the queries interleaved → table and
 // bench/results/wallet-latest.json → stop the server group, drop the
 // database, stop PostgreSQL.
 //
 // Environment:
+//   DATABASE_URL or DB_HOST (DB_PORT, DB_USERNAME, DB_PASSWORD): create the
+//                      database on that PostgreSQL instead of the embedded one
 //   BENCH_N=300        measured requests per query (at least 200)
 //   BENCH_WARMUP=30    warm-up requests, not counted
 //   BENCH_ENTRIES=10000 entries of the measured customer
 //   BENCH_ASSERT=1     exit 1 when the default page's p95 is 50 ms or more
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import pg from "pg"
+import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
-const { startEmbeddedPostgres, PROJECT_ROOT } = await import("../scripts/lib/embedded-postgres.mjs")
-const { run, medusaBin } = await import("../scripts/lib/run.mjs")
-const { default: pg } = await import("pg")
-// embedded-postgres (async-exit-hook) stops PostgreSQL and exits on signals:
-// drop those handlers, the Medusa server must stop and the database go first.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.removeAllListeners(signal)
 
 const N = positiveInt("BENCH_N", 300)
 const WARMUP = positiveInt("BENCH_WARMUP", 30)
@@ -41,7 +39,6 @@ const OTHER_CUSTOMERS = 200
 const OTHER_ENTRIES_EACH = 200
 const COUPONS = 20
 const GOAL_P95_MS = 50
-const ADMIN = { email: "bench@coupons.local", password: "bench-secret" }
 const SHOPPER = { email: "wallet-bench@example.com", password: "wallet-secret" }
 const QUERIES = [
   { name: "default page", path: "/store/customers/me/coupons", goal: true },
@@ -56,73 +53,17 @@ if (N < 200) {
   process.exit(2)
 }
 
-const tag = `${process.pid}-${Date.now().toString(36)}`
-const database = `coupons_wallet_bench_${tag.replace(/-/g, "_")}`
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coupons-wallet-bench-"))
-const serverLog = path.join(tmp, "medusa.log")
 const started = Date.now()
-
-let db = null
-let databaseCreated = false
-let current = null // the medusa command running now ({ child, done, stop })
-let cleaning = null
 
 const log = (message) => process.stdout.write(`[bench] ${message}\n`)
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
 
-process.on("SIGINT", () => abort("SIGINT received"))
-process.on("SIGTERM", () => abort("SIGTERM received"))
-process.on("SIGHUP", () => abort("SIGHUP received"))
-
-async function main() {
-  // --- database and server ------------------------------------------------
-  db = await startEmbeddedPostgres({ name: "bench-wallet", fast: true })
-  const root = new pg.Client({ connectionString: db.url("postgres") })
-  await root.connect()
-  let postgresVersion
-  try {
-    postgresVersion = (await root.query("SHOW server_version")).rows[0].server_version
-    await root.query(`CREATE DATABASE "${database}"`)
-    databaseCreated = true
-  } finally {
-    await root.end()
-  }
-  log(`embedded PostgreSQL ${postgresVersion} on port ${db.port}, database ${database}`)
-
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url(database),
-    MEDUSA_ADMIN_DISABLED: "true",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    NODE_ENV: "production",
-  }
-  delete env.npm_lifecycle_event
-  await step("migrate", ["db:migrate"], env)
-  await step("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
-
-  const port = await freePort()
-  const out = fs.openSync(serverLog, "a")
-  current = run(medusaBin, ["start", "--port", String(port)], { env: { ...env, PORT: String(port) }, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  let exited = null
-  current.done.then((code) => (exited = code))
-  const base = `http://127.0.0.1:${port}`
-  const until = Date.now() + 120_000
-  for (;;) {
-    if (exited !== null) throw new Error(`medusa start exited with code ${exited} before /health answered`)
-    if (Date.now() > until) throw new Error("/health did not answer within 120 s")
-    try {
-      if ((await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) })).ok) break
-    } catch {
-      // not up yet
-    }
-    await sleep(300)
-  }
-  current.done.then((code) => {
-    if (!cleaning) abort(`the Medusa server exited (code ${code}) during the run`)
-  })
-  log(`medusa start on port ${port} answered /health`)
-  const api = client(base)
+async function main(app) {
+  // --- server ---------------------------------------------------------------
+  log(`PostgreSQL ${app.postgres}`)
+  await app.medusa("migrate", ["db:migrate"])
+  await app.medusa("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password])
+  const { api } = await app.startServer({ label: "medusa start" })
 
   // --- admin: publishable key and coupons ---------------------------------
   const { json: login } = await api("POST", "/auth/user/emailpass", { body: ADMIN })
@@ -164,7 +105,7 @@ async function main() {
 
   // --- wallet entries, set-based --------------------------------------------
   let t = Date.now()
-  const sql = new pg.Client({ connectionString: db.url(database) })
+  const sql = new pg.Client({ connectionString: app.databaseUrl })
   await sql.connect()
   try {
     const couponIds = coupons.map((c) => c.id)
@@ -235,7 +176,7 @@ async function main() {
   const lines = [
     "",
     `Wallet list — one customer with ${ENTRIES} entries (+${OTHER_CUSTOMERS * OTHER_ENTRIES_EACH} of others), ${N} requests each (+${WARMUP} warm-up), interleaved`,
-    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${postgresVersion} (embedded, fsync off), no Redis`,
+    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${app.postgres}, no Redis`,
     "─".repeat(82),
     `${pad("GET /store/customers/me/coupons", 38)}${lpad("p50 ms", 9)}${lpad("p95 ms", 9)}${lpad("mean ms", 9)}${lpad("max ms", 9)}`,
     "─".repeat(82),
@@ -274,68 +215,6 @@ async function main() {
   if (process.env.BENCH_ASSERT === "1" && !met) process.exitCode = 1
 }
 
-/** fetch with JSON, an expected status and the time to the full response body. */
-function client(base) {
-  return async function api(method, url, { headers = {}, body, expect = 200 } = {}) {
-    const t0 = performance.now()
-    const res = await fetch(base + url, {
-      method,
-      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(60_000),
-    })
-    const text = await res.text()
-    const ms = performance.now() - t0
-    if (res.status !== expect) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 600)}`)
-    return { json: text ? JSON.parse(text) : null, ms }
-  }
-}
-
-async function step(title, args, env) {
-  const t = Date.now()
-  const out = fs.openSync(serverLog, "a")
-  current = run(medusaBin, args, { env, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  const code = await current.done
-  current = null
-  if (code !== 0) throw new Error(`medusa ${args.join(" ")} exited with code ${code}`)
-  log(`${title}: medusa ${args[0]} (${secs(Date.now() - t)})`)
-}
-
-async function abort(reason) {
-  if (cleaning) return
-  console.error(`\n[bench] ${reason}: stopping`)
-  await cleanup({ keepLogs: true })
-  process.exit(1)
-}
-
-/** Stops the server group, drops the database, stops PostgreSQL. Idempotent. */
-function cleanup({ keepLogs = false } = {}) {
-  cleaning ??= (async () => {
-    if (current) {
-      current.stop("SIGTERM")
-      await Promise.race([current.done, sleep(15_000)])
-      current.stop("SIGKILL")
-      current = null
-    }
-    if (db && databaseCreated) {
-      const root = new pg.Client({ connectionString: db.url("postgres") })
-      try {
-        await root.connect()
-        await root.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-      } catch (e) {
-        log(`could not drop database ${database}: ${e?.message ?? e}`)
-      } finally {
-        await root.end().catch(() => {})
-      }
-    }
-    if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e?.message ?? e}`))
-    if (keepLogs) log(`logs kept in ${tmp}`)
-    else fs.rmSync(tmp, { recursive: true, force: true })
-  })()
-  return cleaning
-}
-
 function summarize(values) {
   const sorted = [...values].sort((a, b) => a - b)
   const q = (p) => {
@@ -367,31 +246,5 @@ function positiveInt(name, fallback) {
 const round = (x) => Number(x.toFixed(2))
 const pad = (s, n) => String(s).padEnd(n)
 const lpad = (s, n) => String(s).padStart(n)
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-try {
-  await main()
-  await cleanup()
-  process.exit(process.exitCode ?? 0)
-} catch (error) {
-  console.error(`\n[bench] FAILED: ${error?.stack ?? error}`)
-  try {
-    console.error(`\n[bench] last lines of the server log:\n${fs.readFileSync(serverLog, "utf8").split("\n").slice(-40).join("\n")}`)
-  } catch {
-    // no log
-  }
-  await cleanup({ keepLogs: true })
-  process.exit(1)
-}
+await withMedusaApp({ name: "bench-wallet", log }, main)
