@@ -5,7 +5,6 @@
 //   node scripts/check-multi-instance.mjs        (REDIS_URL to pick a server)
 import net from "node:net"
 import path from "node:path"
-import os from "node:os"
 import fs from "node:fs"
 import { ADMIN, createMedusaApp } from "./lib/medusa-app.mjs"
 
@@ -53,7 +52,7 @@ async function main() {
 
   const app = await createMedusaApp({ name: "multi", log })
   try {
-    const seedOut = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "coupons-multi-seed-")), "seed.json")
+    const seedOut = path.join(app.tmpDir, "seed.json")
     await app.medusa("migrate", ["db:migrate"])
     await app.medusa("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password])
     await app.medusa("seed", ["exec", "./bench/seed.ts"], { BENCH_SEED_OUT: seedOut })
