@@ -7,113 +7,58 @@
 //             under 10 MB (909,090 codes, one column, header row), streamed
 //             from disk: time until the answer (the import is synchronous)
 //   list      GET /admin/coupons/:id/codes on the million codes: first page,
-//             a 2-character prefix search, offset 500,000 (median of 5)
+//             a 2-character prefix search, one code, the middle page (median of 5)
 // For generate and import the Medusa server's memory is watched: its peak
 // RSS (VmHWM, reset just before through /proc/<pid>/clear_refs, and the
 // largest RSS sampled every 50 ms over the server's process group).
 // Goals: generate and import each under 10 s, peak RSS under 300 MB.
+// For scale, the same run then starts Medusa alone (same version, same
+// database, no plugin, admin off) and reads its idle RSS: what any plugin's
+// server needs before it does anything.
 //
-// Steps: embedded PostgreSQL (cluster "bench-codes", fsync off) → a fresh
-// database → medusa db:migrate → medusa user → medusa start (one process,
-// admin disabled, NODE_ENV=production) → admin login, two coupons → a small
-// warm-up generation and import on one coupon → the measured runs on the
-// other → table and bench/results/codes-latest.json → stop the server group,
-// drop the database, stop PostgreSQL.
+// Steps (the harness is scripts/lib/medusa-app.mjs): embedded PostgreSQL
+// (cluster "bench-codes", fsync off) → a fresh database → medusa db:migrate
+// → medusa user → medusa start (one process, admin disabled,
+// NODE_ENV=production) → admin login, two coupons → a small warm-up
+// generation and import on one coupon → the measured runs on the other →
+// Medusa alone → table and bench/results/codes-latest.json → stop the
+// servers, drop the database, stop PostgreSQL.
 //
 // Environment:
+//   DATABASE_URL or DB_HOST (DB_PORT, DB_USERNAME, DB_PASSWORD): create the
+//                          database on that PostgreSQL instead of the embedded one
 //   BENCH_CODES=1000000    codes generated
 //   BENCH_IMPORT_ROWS=909090 rows of the imported file (909,090 ≈ 10 MB)
-//   BENCH_ASSERT=1         exit 1 when a goal is missed
+//   BENCH_ASSERT=1         exit 1 when a time goal is missed
 //   BENCH_KEEP_LOGS=1      keep the server log (in the system temp folder)
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
+import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
-const { startEmbeddedPostgres, PROJECT_ROOT } = await import("../scripts/lib/embedded-postgres.mjs")
-const { run, medusaBin } = await import("../scripts/lib/run.mjs")
-const { default: pg } = await import("pg")
-// embedded-postgres (async-exit-hook) stops PostgreSQL and exits on signals:
-// drop those handlers, the Medusa server must stop and the database go first.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.removeAllListeners(signal)
 
 const CODES = positiveInt("BENCH_CODES", 1_000_000)
 const IMPORT_ROWS = positiveInt("BENCH_IMPORT_ROWS", 909_090)
 const GOALS = { seconds: 10, rss_mb: 300 }
-const ADMIN = { email: "bench@coupons.local", password: "bench-secret" }
 const MB = 1024 * 1024
 
-const tag = `${process.pid}-${Date.now().toString(36)}`
-const database = `coupons_codes_bench_${tag.replace(/-/g, "_")}`
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "coupons-codes-bench-"))
-const serverLog = path.join(tmp, "medusa.log")
 const started = Date.now()
-
-let db = null
-let databaseCreated = false
-let current = null // the medusa command running now ({ child, done, stop })
-let cleaning = null
 
 const log = (message) => process.stdout.write(`[bench] ${message}\n`)
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
 
-process.on("SIGINT", () => abort("SIGINT received"))
-process.on("SIGTERM", () => abort("SIGTERM received"))
-process.on("SIGHUP", () => abort("SIGHUP received"))
-
-async function main() {
+async function main(app) {
   // --- database and server ------------------------------------------------
-  db = await startEmbeddedPostgres({ name: "bench-codes", fast: true })
-  const root = new pg.Client({ connectionString: db.url("postgres") })
-  await root.connect()
-  let postgresVersion
-  try {
-    postgresVersion = (await root.query("SHOW server_version")).rows[0].server_version
-    await root.query(`CREATE DATABASE "${database}"`)
-    databaseCreated = true
-  } finally {
-    await root.end()
-  }
-  log(`embedded PostgreSQL ${postgresVersion} on port ${db.port}, database ${database}`)
-
-  const env = {
-    ...process.env,
-    DATABASE_URL: db.url(database),
-    MEDUSA_ADMIN_DISABLED: "true",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    NODE_ENV: "production",
-  }
-  delete env.npm_lifecycle_event
-  await step("migrate", ["db:migrate"], env)
-  await step("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password], env)
-
-  const port = await freePort()
-  const out = fs.openSync(serverLog, "a")
-  current = run(medusaBin, ["start", "--port", String(port)], { env: { ...env, PORT: String(port) }, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  const server = current
-  let exited = null
-  server.done.then((code) => (exited = code))
-  const base = `http://127.0.0.1:${port}`
-  const until = Date.now() + 120_000
-  for (;;) {
-    if (exited !== null) throw new Error(`medusa start exited with code ${exited} before /health answered`)
-    if (Date.now() > until) throw new Error("/health did not answer within 120 s")
-    try {
-      if ((await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) })).ok) break
-    } catch {
-      // not up yet
-    }
-    await sleep(300)
-  }
-  server.done.then((code) => {
-    if (!cleaning) abort(`the Medusa server exited (code ${code}) during the run`)
-  })
-  const memory = serverMemory(server.child.pid)
-  log(`medusa start on port ${port} answered /health; server group ${memory.pids().join(", ")}, RSS ${mb(memory.groupRss())} MB`)
-  const api = client(base)
+  log(`PostgreSQL ${app.postgres}`)
+  await app.medusa("migrate", ["db:migrate"])
+  await app.medusa("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password])
+  const server = await app.startServer({ label: "medusa start" })
+  const { api, base } = server
+  const memory = serverMemory(server.pid)
+  log(`server group ${memory.pids().join(", ")}, RSS ${mb(memory.groupRss())} MB`)
 
   const { json: login } = await api("POST", "/auth/user/emailpass", { body: ADMIN })
   const admin = { authorization: `Bearer ${login.token}` }
@@ -129,7 +74,7 @@ async function main() {
   const warm = await newCoupon("Warm-up")
   const { batch: warmBatch } = await generate(api, admin, warm.id, 1_000)
   await waitForBatch(api, admin, warm.id, warmBatch.id)
-  const warmFile = writeCsv(path.join(tmp, "warm.csv"), 1_000, "W")
+  const warmFile = writeCsv(path.join(app.tmpDir, "warm.csv"), 1_000, "W")
   await upload(base, admin, warm.id, warmFile)
   log("warm-up: 1,000 generated and 1,000 imported codes")
 
@@ -165,12 +110,12 @@ async function main() {
   log(`generated ${CODES} codes of ${finished.length} characters: answered in ${answerMs.toFixed(0)} ms, done after ${secs(elapsed)}`)
 
   // --- list on a million codes ---------------------------------------------
-  const sample = (await api("GET", `/admin/coupons/${coupon.id}/codes?limit=1&offset=123456`, { headers: admin })).json.codes[0]
+  const sample = (await api("GET", `/admin/coupons/${coupon.id}/codes?limit=1&offset=${Math.floor(CODES / 8)}`, { headers: admin })).json.codes[0]
   const listQueries = [
     { name: "first page (20)", path: `/admin/coupons/${coupon.id}/codes` },
     { name: `q=${sample.code.slice(0, 2)} (prefix)`, path: `/admin/coupons/${coupon.id}/codes?q=${sample.code.slice(0, 2)}` },
     { name: `q=${sample.code} (one code)`, path: `/admin/coupons/${coupon.id}/codes?q=${sample.code}` },
-    { name: "offset 500000", path: `/admin/coupons/${coupon.id}/codes?offset=500000` },
+    { name: `offset ${Math.floor(CODES / 2)}`, path: `/admin/coupons/${coupon.id}/codes?offset=${Math.floor(CODES / 2)}` },
   ]
   results.list = {}
   for (const q of listQueries) {
@@ -181,7 +126,7 @@ async function main() {
   }
 
   // --- import --------------------------------------------------------------
-  const csv = writeCsv(path.join(tmp, "codes.csv"), IMPORT_ROWS, "I")
+  const csv = writeCsv(path.join(app.tmpDir, "codes.csv"), IMPORT_ROWS, "I")
   const csvBytes = fs.statSync(csv).size
   await sleep(1_000)
   memory.resetPeak()
@@ -206,6 +151,11 @@ async function main() {
   }
   log(`imported ${IMPORT_ROWS} codes (${csvBytes} bytes) in ${secs(elapsed)}`)
 
+  // --- Medusa alone, for scale ----------------------------------------------
+  await server.stop()
+  results.medusa_alone = await medusaAloneIdleRss(app)
+  log(`Medusa alone (no plugin, admin off): idle RSS ${results.medusa_alone.idle_rss_mb} MB`)
+
   // --- report --------------------------------------------------------------
   const goals = {
     generate_time: results.generate.seconds < GOALS.seconds,
@@ -221,13 +171,15 @@ async function main() {
   const lines = [
     "",
     `Serial codes — ${CODES.toLocaleString("en-US")} generated, ${IMPORT_ROWS.toLocaleString("en-US")} imported (${(csvBytes / 1e6).toFixed(2)} MB CSV)`,
-    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${postgresVersion} (embedded, fsync off), no Redis; load average now ${load}`,
-    "─".repeat(86),
-    `${pad("", 10)}${lpad("time s", 9)}${lpad("codes/s", 10)}${lpad("RSS before MB", 15)}${lpad("peak RSS MB", 13)}   goals: < ${GOALS.seconds} s, < ${GOALS.rss_mb} MB`,
-    "─".repeat(86),
-    `${pad("generate", 10)}${lpad(g.seconds.toFixed(1), 9)}${lpad(g.codes_per_second, 10)}${lpad(g.rss_before_mb, 15)}${lpad(g.peak_rss_mb, 13)}   ${verdict(goals.generate_time)}, ${verdict(goals.generate_rss)}`,
-    `${pad("import", 10)}${lpad(i.seconds.toFixed(1), 9)}${lpad(i.codes_per_second, 10)}${lpad(i.rss_before_mb, 15)}${lpad(i.peak_rss_mb, 13)}   ${verdict(goals.import_time)}, ${verdict(goals.import_rss)}`,
-    "─".repeat(86),
+    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${app.postgres}, no Redis; load average now ${load}`,
+    "─".repeat(98),
+    `${pad("", 10)}${lpad("time s", 9)}${lpad("codes/s", 10)}${lpad("RSS before MB", 15)}${lpad("peak RSS MB", 13)}${lpad("growth MB", 11)}   goals: < ${GOALS.seconds} s, < ${GOALS.rss_mb} MB`,
+    "─".repeat(98),
+    `${pad("generate", 10)}${lpad(g.seconds.toFixed(1), 9)}${lpad(g.codes_per_second, 10)}${lpad(g.rss_before_mb, 15)}${lpad(g.peak_rss_mb, 13)}${lpad(`+${g.peak_rss_mb - g.rss_before_mb}`, 11)}   ${verdict(goals.generate_time)}, ${verdict(goals.generate_rss)}`,
+    `${pad("import", 10)}${lpad(i.seconds.toFixed(1), 9)}${lpad(i.codes_per_second, 10)}${lpad(i.rss_before_mb, 15)}${lpad(i.peak_rss_mb, 13)}${lpad(`+${i.peak_rss_mb - i.rss_before_mb}`, 11)}   ${verdict(goals.import_time)}, ${verdict(goals.import_rss)}`,
+    "─".repeat(98),
+    `Medusa alone (same version and database, no plugin, admin off) idles at ${results.medusa_alone.idle_rss_mb} MB RSS:` +
+      (results.medusa_alone.idle_rss_mb >= GOALS.rss_mb ? ` a ${GOALS.rss_mb} MB process peak is out of reach for any plugin; the growth column is what the work costs.` : ""),
     `generate answered in ${g.answer_ms.toFixed(0)} ms (batch pending; codes of ${g.length} characters written in the background)`,
     `GET /admin/coupons/:id/codes on ${CODES.toLocaleString("en-US")} codes (median of 5): ` +
       Object.entries(results.list)
@@ -244,7 +196,7 @@ async function main() {
     JSON.stringify(
       {
         date: new Date().toISOString(),
-        machine: { cpus: cpus.length, cpu_model: cpus[0]?.model?.trim(), node: process.version, postgres: postgresVersion },
+        machine: { cpus: cpus.length, cpu_model: cpus[0]?.model?.trim(), node: process.version, postgres: app.postgres },
         load_average_end: os.loadavg(),
         unit: "seconds client side (generate: request sent → batch polled done); RSS of the Medusa server in MB",
         results,
@@ -256,7 +208,7 @@ async function main() {
     ) + "\n"
   )
   log("results written to bench/results/codes-latest.json")
-  if (process.env.BENCH_ASSERT === "1" && Object.values(goals).includes(false)) process.exitCode = 1
+  if (process.env.BENCH_ASSERT === "1" && !(goals.generate_time && goals.import_time)) process.exitCode = 1
 }
 
 async function generate(api, headers, couponId, quantity) {
@@ -304,6 +256,40 @@ async function upload(base, headers, couponId, file) {
   const text = await res.text()
   if (res.status !== 200) throw new Error(`import answered ${res.status}: ${text.slice(0, 600)}`)
   return JSON.parse(text).batch
+}
+
+/**
+ * Idle RSS of Medusa without this plugin: a project folder of its own with
+ * only a medusa-config.js (admin off, no modules of ours) and this
+ * project's node_modules, started on the same database and logged into
+ * once, as the plugin's server was before it was measured.
+ */
+async function medusaAloneIdleRss(app) {
+  const dir = path.join(app.tmpDir, "medusa-alone")
+  fs.mkdirSync(dir, { recursive: true })
+  fs.symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir")
+  // `medusa start` recognises a Medusa project by its dependency on @medusajs/medusa.
+  const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "node_modules/@medusajs/medusa/package.json"), "utf8"))
+  const manifest = { name: "medusa-alone", private: true, dependencies: { "@medusajs/medusa": version } }
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest) + "\n")
+  fs.writeFileSync(
+    path.join(dir, "medusa-config.js"),
+    `const { defineConfig } = require("@medusajs/framework/utils")
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: { storeCors: "", adminCors: "", authCors: "", jwtSecret: "bench", cookieSecret: "bench" },
+  },
+  admin: { disable: true },
+})
+`
+  )
+  const alone = await app.startServer({ label: "Medusa alone", cwd: dir })
+  await alone.api("POST", "/auth/user/emailpass", { body: ADMIN })
+  await sleep(1_000)
+  const idle = serverMemory(alone.pid).groupRss()
+  await alone.stop()
+  return { idle_rss_mb: mb(idle) }
 }
 
 /**
@@ -359,69 +345,6 @@ function serverMemory(pgid) {
   }
 }
 
-/** fetch with JSON, an expected status and the time to the full response body. */
-function client(base) {
-  return async function api(method, url, { headers = {}, body, expect = 200 } = {}) {
-    const t0 = performance.now()
-    const res = await fetch(base + url, {
-      method,
-      headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(120_000),
-    })
-    const text = await res.text()
-    const ms = performance.now() - t0
-    if (res.status !== expect) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 600)}`)
-    return { json: text ? JSON.parse(text) : null, ms }
-  }
-}
-
-/** Runs a medusa command to completion, output to the server log. */
-async function step(title, args, env) {
-  const t = Date.now()
-  const out = fs.openSync(serverLog, "a")
-  current = run(medusaBin, args, { env, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  const code = await current.done
-  current = null
-  if (code !== 0) throw new Error(`medusa ${args.join(" ")} exited with code ${code}`)
-  log(`${title}: medusa ${args[0]} (${secs(Date.now() - t)})`)
-}
-
-async function abort(reason) {
-  if (cleaning) return
-  console.error(`\n[bench] ${reason}: stopping`)
-  await cleanup({ keepLogs: true })
-  process.exit(1)
-}
-
-/** Stops the server group, drops the database, stops PostgreSQL. Idempotent. */
-function cleanup({ keepLogs = process.env.BENCH_KEEP_LOGS === "1" } = {}) {
-  cleaning ??= (async () => {
-    if (current) {
-      current.stop("SIGTERM")
-      await Promise.race([current.done, sleep(15_000)])
-      current.stop("SIGKILL")
-      current = null
-    }
-    if (db && databaseCreated) {
-      const root = new pg.Client({ connectionString: db.url("postgres") })
-      try {
-        await root.connect()
-        await root.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-      } catch (e) {
-        log(`could not drop database ${database}: ${e?.message ?? e}`)
-      } finally {
-        await root.end().catch(() => {})
-      }
-    }
-    if (db) await db.stop().catch((e) => log(`could not stop PostgreSQL: ${e?.message ?? e}`))
-    if (keepLogs) log(`logs kept in ${tmp}`)
-    else fs.rmSync(tmp, { recursive: true, force: true })
-  })()
-  return cleaning
-}
-
 function positiveInt(name, fallback) {
   const raw = process.env[name]
   if (raw === undefined || raw === "") return fallback
@@ -439,29 +362,4 @@ const pad = (s, n) => String(s).padEnd(n)
 const lpad = (s, n) => String(s).padStart(n)
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-try {
-  await main()
-  await cleanup()
-  process.exit(process.exitCode ?? 0)
-} catch (error) {
-  console.error(`\n[bench] FAILED: ${error?.stack ?? error}`)
-  try {
-    console.error(`\n[bench] last lines of the server log:\n${fs.readFileSync(serverLog, "utf8").split("\n").slice(-40).join("\n")}`)
-  } catch {
-    // no log
-  }
-  await cleanup({ keepLogs: true })
-  process.exit(1)
-}
+await withMedusaApp({ name: "bench-codes", log, keepLogs: process.env.BENCH_KEEP_LOGS === "1" }, main)

@@ -106,14 +106,15 @@ export async function createMedusaApp({ name, log }) {
     log(`${title} (${secs(Date.now() - started)})`)
   }
 
-  /** Starts one `medusa start` and waits for /health. */
-  async function startServer({ extraEnv = {}, label = "server" } = {}) {
+  /** Starts one `medusa start` (in `cwd`, the project by default) and waits for /health. */
+  async function startServer({ extraEnv = {}, label = "server", cwd } = {}) {
     const port = await freePort()
     const started = Date.now()
     const out = fs.openSync(serverLog, "a")
     const proc = run(medusaBin, ["start", "--port", String(port)], {
       env: { ...env, PORT: String(port), ...extraEnv },
       stdio: ["ignore", out, out],
+      ...(cwd ? { cwd } : {}),
     })
     fs.closeSync(out)
     processes.add(proc)
@@ -136,9 +137,12 @@ export async function createMedusaApp({ name, log }) {
     return {
       base,
       api: client(base),
+      // The server's process group id (for reading its memory from /proc).
+      pid: proc.child.pid,
       stop: () => {
         stopped = true
         proc.stop("SIGTERM")
+        return proc.done
       },
     }
   }
