@@ -26,7 +26,7 @@ medusaIntegrationTestRunner({
       api.post("/admin/coupons", body, { headers })
 
     const couponCount = async () => {
-      const coupons = await getContainer().resolve("coupon").listCoupons({}, { withDeleted: true })
+      const coupons = await getContainer().resolve<any>("coupon").listCoupons({}, { withDeleted: true })
       return coupons.length
     }
 

@@ -266,7 +266,7 @@ medusaIntegrationTestRunner({
       it("refuses another customer's wallet serial", async () => {
         const coupon = await createCoupon({ title: "wallet", type: "fixed", amount: 5 })
         await getContainer()
-          .resolve("coupon")
+          .resolve<any>("coupon")
           .createCouponCodes({ code: "SERIAL1", coupon_id: coupon.id, customer_id: "cus_someone_else" })
         const cart = await shop.createCart([["tee", 1]])
         expect(await refusal(shop.applyCoupon(cart.id, "serial1"))).toEqual({
@@ -447,7 +447,7 @@ medusaIntegrationTestRunner({
         expect(first.type).toBe("order")
         const again = await api.post(`/store/carts/${cart.id}/complete`, {}, { headers: shop.headers })
         expect(again.data.order.id).toBe(first.order.id)
-        const [coupon] = await getContainer().resolve("coupon").listCoupons({ code: "TWICE" })
+        const [coupon] = await getContainer().resolve<any>("coupon").listCoupons({ code: "TWICE" })
         expect(coupon.usage_count).toBe(1)
       })
     })
