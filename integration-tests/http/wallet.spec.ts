@@ -650,6 +650,34 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("giving a use back", () => {
+      afterEach(async () => {
+        await api.post("/admin/coupon-settings", { restore_usage_on_cancel: false }, admin)
+      })
+
+      it("a canceled order whose use is given back (restore_usage_on_cancel) returns its wallet coupon, usable again", async () => {
+        await api.post("/admin/coupon-settings", { restore_usage_on_cancel: true }, admin)
+        const a = await createCustomer(getContainer())
+        const shop = storefront(api, store, a.token)
+        const serial = await createCoupon({ title: "Serial $10", type: "fixed", amount: 10 })
+        await addSerials(serial.id, ["COMES-BACK"])
+        const [entry] = await assign(serial.id, [a.id])
+
+        const cart = await shop.createCart([["hoodie", 1]])
+        await shop.applyCoupon(cart.id, "COMES-BACK")
+        const { order } = await shop.complete(cart.id)
+        await waitForWalletStatus(a, entry.id, "used")
+
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        const back = await waitForWalletStatus(a, entry.id, "unused")
+        expect([back.used_at, back.order_id]).toEqual([null, null])
+        expect((await wallet(a)).counts).toEqual({ expiring_soon: 0, unused: 1, used: 0, expired: 0 })
+
+        const again = await shop.createCart([["hoodie", 1]])
+        expect((await shop.applyCoupon(again.id, "COMES-BACK")).coupon.discount_total).toBe(10)
+      })
+    })
+
     describe("the best wallet coupon for a cart", () => {
       it("POST /store/carts/:id/coupon {} picks the highest discount (ties: expiring first); the shopper can replace it; coupon-options explains the rest", async () => {
         const a = await createCustomer(getContainer())

@@ -50,6 +50,7 @@ import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
 import {
   markWalletEntryUsed,
+  restoreWalletEntryOfOrder,
   queryWallet,
   releaseSerialCodes,
   reserveFreeSerialCodes,
@@ -342,6 +343,8 @@ class CouponModuleService extends MedusaService({
     if (restoreUsage) {
       await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [redemption.coupon_id])
       await this.releaseRedemptions_(knex, [redemption])
+      // The use is given back: so is the wallet coupon the order spent.
+      await restoreWalletEntryOfOrder(knex, orderId)
       return { id: redemption.id, status: "released" }
     }
     await knex("coupon_redemption")

@@ -259,3 +259,18 @@ export async function markWalletEntryUsed(knex: any, input: { customer_id: strin
   )
   return (result.rows[0]?.id as string | undefined) ?? null
 }
+
+/**
+ * Undoes markWalletEntryUsed when an order's use is given back (canceled
+ * with `restore_usage_on_cancel`): the entry it spent is unused again, and
+ * shows as expired instead if its time ran out meanwhile.
+ */
+export async function restoreWalletEntryOfOrder(knex: any, orderId: string): Promise<string | null> {
+  const result = await knex.raw(
+    `UPDATE coupon_wallet_entry SET state = 'available', used_at = NULL, order_id = NULL, updated_at = now()
+     WHERE order_id = ? AND state = 'used' AND deleted_at IS NULL
+     RETURNING id`,
+    [orderId]
+  )
+  return (result.rows[0]?.id as string | undefined) ?? null
+}
