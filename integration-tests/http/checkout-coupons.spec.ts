@@ -301,6 +301,14 @@ medusaIntegrationTestRunner({
           notice:
             "Coupon TEN was removed: Minimum spend not met for coupon TEN: add 10.00 USD more of eligible items (minimum 20.00 USD, eligible now 10.00 USD).",
         })
+        // Medusa's own cart route shows it too, through the cart ↔ coupon_cart link.
+        const { data } = await api.get(`/store/carts/${cart.id}?fields=+coupon_cart.*`, { headers: shop.headers })
+        expect(data.cart.coupon_cart).toMatchObject({
+          code: "TEN",
+          status: "removed",
+          removed_reason:
+            "Coupon TEN was removed: Minimum spend not met for coupon TEN: add 10.00 USD more of eligible items (minimum 20.00 USD, eligible now 10.00 USD).",
+        })
       })
 
       it("keeps one coupon per order: a second replaces the first, and DELETE removes it", async () => {

@@ -1,8 +1,22 @@
-import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../../utils/validate-body"
 import { StoreApplyCoupon } from "./[id]/coupon/validators"
 
+/**
+ * Lets Medusa's own cart routes return the cart's coupon row when asked
+ * (`?fields=+coupon_cart.*`, see src/links/cart-coupon.ts): their field
+ * list is closed to anything Medusa does not know.
+ */
+function allowCouponCartField(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  req.allowed?.push("coupon_cart")
+  next()
+}
+
 export const storeCartCouponRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    matcher: "/store/carts*",
+    middlewares: [allowCouponCartField],
+  },
   {
     // The customer, when logged in, keys the attempt limit and wallet checks.
     matcher: "/store/carts/:id/coupon*",
