@@ -374,6 +374,11 @@ async function main() {
     }
     const stray = files.filter((f) => !f.startsWith(".medusa/server/") && !/^(package\.json|README[^/]*|LICEN[CS]E[^/]*|CHANGELOG[^/]*)$/i.test(f))
     if (stray.length) fail(`tarball contains files outside .medusa/server: ${stray.slice(0, 10).join(", ")}`)
+    // The development app's config and demo seed are this repository's, not the plugin's.
+    const devOnly = files.filter((f) => f === ".medusa/server/medusa-config.js" || f.startsWith(".medusa/server/src/scripts/"))
+    if (devOnly.length) fail(`tarball contains the development app's files: ${devOnly.join(", ")}`)
+    const links = files.filter((f) => f.startsWith(".medusa/server/src/links/"))
+    if (!links.length) fail("tarball has no module links (src/links)")
     log(`  ${info.filename}: ${info.entryCount} files, ${(info.size / 1024).toFixed(0)} kB packed`)
     return path.join(packDir, info.filename)
   })
