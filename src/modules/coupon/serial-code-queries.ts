@@ -153,6 +153,10 @@ export async function addGeneratedCodes(
   input: { batch_id: string; codes: string[] }
 ): Promise<{ inserted: number; created: number; requested: number }> {
   const pg = await pgClientOf(trx)
+  // A million codes are a hundred commits: none waits for its WAL flush.
+  // A crash may lose the last chunks, never half of one (the batch's
+  // `created` is in the same transaction), and the resume job redoes them.
+  await pg.query("SET LOCAL synchronous_commit = off")
   const {
     rows: [batch],
   } = await pg.query(
