@@ -17,6 +17,9 @@ export const COUPON_ADJUSTMENT_PROVIDER = "coupon"
 
 export const couponAdjustmentDescription = (code: string) => `Coupon ${code}`
 
+/** What the rules read of a line's product. */
+const COUPON_PRODUCT_FIELDS = ["id", "metadata", "type.value", "categories.id"]
+
 export const COUPON_CART_FIELDS = [
   "id",
   "region_id",
@@ -35,9 +38,7 @@ export const COUPON_CART_FIELDS = [
   "items.requires_shipping",
   "items.product_id",
   "items.created_at",
-  "items.product.metadata",
-  "items.product.type.value",
-  "items.product.categories.id",
+  ...COUPON_PRODUCT_FIELDS.map((field) => `items.product.${field}`),
   "items.adjustments.id",
   "items.adjustments.amount",
   "items.adjustments.code",
@@ -56,19 +57,47 @@ export type CouponCart = {
   items: any[]
 }
 
-export async function loadCouponCart(container: MedusaContainer, cartId: string): Promise<CouponCart> {
+/** `extraFields`: more of the cart read in the same query (say, its promotions). */
+export async function loadCouponCart(
+  container: MedusaContainer,
+  cartId: string,
+  extraFields: string[] = []
+): Promise<CouponCart> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
-  } = await query.graph({ entity: "cart", fields: COUPON_CART_FIELDS, filters: { id: cartId } })
+  } = await query.graph({ entity: "cart", fields: [...COUPON_CART_FIELDS, ...extraFields], filters: { id: cartId } })
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id ${cartId} was not found.`)
   }
+  return asCouponCart(cart)
+}
+
+/**
+ * The coupon's view of a cart that a Medusa workflow has just read with its
+ * lines and their adjustments (`items.*`, `items.adjustments.*`): only the
+ * product facts the rules need are read, instead of the whole cart again.
+ */
+export async function couponCartOf(container: MedusaContainer, cart: any): Promise<CouponCart> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const productIds = [...new Set<string>((cart.items ?? []).map((item: any) => item.product_id).filter(Boolean))]
+  const { data: products } = productIds.length
+    ? await query.graph({ entity: "product", fields: COUPON_PRODUCT_FIELDS, filters: { id: productIds } })
+    : { data: [] as any[] }
+  const productById = new Map(products.map((product: any) => [product.id, product]))
+  return asCouponCart({
+    ...cart,
+    items: (cart.items ?? []).map((item: any) => ({ ...item, product: productById.get(item.product_id) ?? null })),
+  })
+}
+
+function asCouponCart(cart: any): CouponCart {
   // Lines in the order they were added: ties in the split go to the first.
   const items = [...(cart.items ?? [])].sort(
     (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || (a.id < b.id ? -1 : 1)
   )
-  return { ...(cart as any), items }
+  // Medusa's own cart reads name the customer only as `customer.*`.
+  return { ...cart, customer_id: cart.customer_id ?? cart.customer?.id ?? null, items }
 }
 
 /** The coupon a code opens: its own shared code, or one of its serial codes. */
@@ -89,6 +118,7 @@ export async function findCouponByCode(couponService: CouponModuleService, rawCo
 }
 
 export type CartCouponVerdict = {
+  cart: CouponCart
   settings: Awaited<ReturnType<CouponModuleService["getSettings"]>>
   code: string
   coupon: any | null
@@ -96,40 +126,55 @@ export type CartCouponVerdict = {
   evaluation: CouponEvaluation
 }
 
-/** Judges a code on a cart by rules.md §2–§3, reading what the rules need. */
+/**
+ * Judges a code on a cart by rules.md §2–§3, reading what the rules need.
+ * The cart may still be loading: the code's lookups do not wait for it.
+ * `expected` names the coupon and serial code the code opened when it was
+ * applied, so their uses are read alongside the lookups instead of after
+ * them (read again, after, when the code now opens something else).
+ */
 export async function judgeCouponOnCart(
   container: MedusaContainer,
-  cart: CouponCart,
+  cartOrLoading: CouponCart | Promise<CouponCart>,
   rawCode: string,
-  now = new Date()
+  { now = new Date(), expected }: { now?: Date; expected?: { coupon_id: string; coupon_code_id: string | null } } = {}
 ): Promise<CartCouponVerdict> {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [settings, found] = await Promise.all([
+  const loading = Promise.resolve(cartOrLoading)
+  const usageOf = (cart: CouponCart, couponId: string, couponCodeId: string | null) =>
+    couponService.usageSnapshot({
+      coupon_id: couponId,
+      cart_id: cart.id,
+      customer_id: cart.customer_id,
+      email: cart.email,
+      coupon_code_id: couponCodeId,
+    })
+  // One Promise.all from the start: a failed cart read is handled, whichever finishes first.
+  const [settings, found, cart, blockEntries, expectedUsage] = await Promise.all([
     couponService.getSettings(),
     findCouponByCode(couponService, rawCode),
+    loading,
+    loading.then((cart) =>
+      cart.customer_id
+        ? couponService.listCouponBlocklistEntries({ customer_id: cart.customer_id }, { select: ["id"] })
+        : []
+    ),
+    expected ? loading.then((cart) => usageOf(cart, expected.coupon_id, expected.coupon_code_id)) : null,
   ])
   const { code, coupon, serial } = found
 
   let scoped: Set<string> | null = null
-  let blocked = false
   // Uses of the serial code by other carts (this cart's own hold is its own).
   let serialUses = 0
   let walletExpiresAt: Date | null = null
   const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
   if (coupon && settings.enabled) {
-    // Everything the rules need, read at once.
-    const [snapshot, blockEntries, categories, priorOrders, walletEntry] = await Promise.all([
-      couponService.usageSnapshot({
-        coupon_id: coupon.id,
-        cart_id: cart.id,
-        customer_id: cart.customer_id,
-        email: cart.email,
-        coupon_code_id: serial?.id ?? null,
-      }),
-      cart.customer_id
-        ? couponService.listCouponBlocklistEntries({ customer_id: cart.customer_id }, { select: ["id"] })
-        : Promise.resolve([]),
+    const opensExpected =
+      expectedUsage && expected!.coupon_id === coupon.id && expected!.coupon_code_id === (serial?.id ?? null)
+    // Whatever else the rules need, read at once.
+    const [snapshot, categories, priorOrders, walletEntry] = await Promise.all([
+      opensExpected ? expectedUsage : usageOf(cart, coupon.id, serial?.id ?? null),
       coupon.category_ids?.length
         ? query.graph({ entity: "product_category", fields: ["id", "parent_category_id"] }).then((r) => r.data)
         : Promise.resolve(null),
@@ -159,11 +204,11 @@ export async function judgeCouponOnCart(
     usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
     usage.earliest_hold_release = snapshot.earliest_hold_release
     serialUses = snapshot.by_code
-    blocked = blockEntries.length > 0
     scoped = categories ? expandCategoryIds(coupon.category_ids, categories as any) : null
     usage.customer_has_prior_order = priorOrders.length > 0
     walletExpiresAt = walletEntry?.expires_at ?? null
   }
+  const blocked = blockEntries.length > 0
 
   const evaluation = evaluateCoupon({
     code,
@@ -195,7 +240,7 @@ export async function judgeCouponOnCart(
     usage,
     now,
   })
-  return { settings, code, coupon, serial, evaluation }
+  return { cart, settings, code, coupon, serial, evaluation }
 }
 
 /** The coupon's shares now on the cart, per item, in minor units. */
@@ -254,7 +299,9 @@ export async function writeCouponAdjustments(
   }
 }
 
-export async function appliedCouponOf(container: MedusaContainer, cartId: string) {
+export type CouponCartRow = Awaited<ReturnType<CouponModuleService["listCouponCarts"]>>[number]
+
+export async function appliedCouponOf(container: MedusaContainer, cartId: string): Promise<CouponCartRow | null> {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
   const [row] = await couponService.listCouponCarts({ cart_id: cartId })
   return row ?? null
@@ -305,7 +352,7 @@ export function cartCouponFingerprint(cart: {
  * writes the new split — or removes the coupon, recording why, when the change
  * made it invalid.
  */
-export async function refreshCartCoupon(container: MedusaContainer, refreshed: CouponCart & { region_id?: string | null }) {
+export async function refreshCartCoupon(container: MedusaContainer, refreshed: any) {
   const application = await appliedCouponOf(container, refreshed.id)
   if (!application || application.status !== "applied" || refreshed.completed_at) return
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
@@ -314,8 +361,9 @@ export async function refreshCartCoupon(container: MedusaContainer, refreshed: C
     await writeCouponAdjustments(container, refreshed, application.code, application.allocations as any)
     return
   }
-  const cart = await loadCouponCart(container, refreshed.id)
-  const { evaluation } = await judgeCouponOnCart(container, cart, application.code)
+  const { cart, evaluation } = await judgeCouponOnCart(container, couponCartOf(container, refreshed), application.code, {
+    expected: application,
+  })
   if (evaluation.ok) {
     await writeCouponAdjustments(container, cart, application.code, evaluation.allocations)
     await couponService.updateCouponCarts({

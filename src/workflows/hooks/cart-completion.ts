@@ -3,12 +3,7 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
-import {
-  appliedCouponOf,
-  currentCouponShares,
-  judgeCouponOnCart,
-  loadCouponCart,
-} from "../carts/coupon-on-cart"
+import { appliedCouponOf, couponCartOf, currentCouponShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
 
 /**
  * At completion the coupon is judged again and its use is counted in
@@ -20,12 +15,18 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   // Most completions carry no coupon: they pay one indexed lookup, no more.
   const application = await appliedCouponOf(container, completing.id)
   if (application?.status !== "applied") return
-  const cart = await loadCouponCart(container, completing.id)
   // The hook also runs when the order already exists (a repeated completion).
-  if (cart.completed_at) return
+  if (completing.completed_at) return
 
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-  const { settings, coupon, serial, evaluation } = await judgeCouponOnCart(container, cart, application.code)
+  // Judged on the cart Medusa read for this completion, under its cart lock:
+  // only the product facts the rules need are read besides.
+  const { cart, settings, coupon, serial, evaluation } = await judgeCouponOnCart(
+    container,
+    couponCartOf(container, completing),
+    application.code,
+    { expected: application }
+  )
   if (!evaluation.ok) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, evaluation.message)
   }

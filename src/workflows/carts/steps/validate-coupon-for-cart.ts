@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { cartCouponFingerprint, judgeCouponOnCart, loadCouponCart } from "../coupon-on-cart"
 
@@ -9,22 +9,22 @@ import { cartCouponFingerprint, judgeCouponOnCart, loadCouponCart } from "../cou
 export const validateCouponForCartStep = createStep(
   "validate-coupon-for-cart",
   async (input: { cart_id: string; code: string }, { container }) => {
-    const cart = await loadCouponCart(container, input.cart_id)
+    // The code's lookups run while the cart (and its promotions) is read.
+    const { cart, code, coupon, serial, evaluation } = await judgeCouponOnCart(
+      container,
+      loadCouponCart(container, input.cart_id, ["promotions.code", "promotions.is_automatic"]),
+      input.code
+    )
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed.`)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ code, coupon, serial, evaluation }, { data: [withPromotions] }] = await Promise.all([
-      judgeCouponOnCart(container, cart, input.code),
-      query.graph({ entity: "cart", fields: ["promotions.code", "promotions.is_automatic"], filters: { id: cart.id } }),
-    ])
     if (!evaluation.ok) {
       throw new MedusaError(
         evaluation.rule === "unknown_code" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.NOT_ALLOWED,
         evaluation.message
       )
     }
-    const manualPromoCodes = (withPromotions?.promotions ?? [])
+    const manualPromoCodes = ((cart as any).promotions ?? [])
       .filter((p: any) => p && !p.is_automatic && p.code)
       .map((p: any) => p.code as string)
     return new StepResponse({
