@@ -347,19 +347,24 @@ export function cartCouponFingerprint(cart: {
 
 /**
  * Runs on every cart change (via the promotion refresh hook) with the cart
- * Medusa just read: writes the coupon's shares again when the cart is the one
- * they were computed for, otherwise judges the coupon on the changed cart and
- * writes the new split — or removes the coupon, recording why, when the change
- * made it invalid.
+ * Medusa just read and the cart's coupon row: writes the coupon's shares
+ * again when the cart is the one they were computed for, otherwise judges the
+ * coupon on the changed cart and writes the new split — or removes the
+ * coupon, recording why, when the change made it invalid. Returns whether
+ * the coupon is still applied.
  */
-export async function refreshCartCoupon(container: MedusaContainer, refreshed: any) {
-  const application = await appliedCouponOf(container, refreshed.id)
-  if (!application || application.status !== "applied" || refreshed.completed_at) return
+export async function refreshCartCoupon(
+  container: MedusaContainer,
+  refreshed: any,
+  application: CouponCartRow
+): Promise<boolean> {
+  if (application.status !== "applied") return false
+  if (refreshed.completed_at) return true
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
 
   if (application.allocations && application.cart_fingerprint === cartCouponFingerprint(refreshed)) {
     await writeCouponAdjustments(container, refreshed, application.code, application.allocations as any)
-    return
+    return true
   }
   const { cart, evaluation } = await judgeCouponOnCart(container, couponCartOf(container, refreshed), application.code, {
     expected: application,
@@ -371,7 +376,7 @@ export async function refreshCartCoupon(container: MedusaContainer, refreshed: a
       cart_fingerprint: cartCouponFingerprint(cart),
       allocations: evaluation.allocations as any,
     })
-    return
+    return true
   }
   await writeCouponAdjustments(container, cart, null, [])
   await couponService.updateCouponCarts({
@@ -381,4 +386,5 @@ export async function refreshCartCoupon(container: MedusaContainer, refreshed: a
     cart_fingerprint: null,
     allocations: null,
   })
+  return false
 }

@@ -6,9 +6,12 @@ import { appliedCouponOf, refreshCartCoupon } from "../carts/coupon-on-cart"
 /*
  * Medusa re-runs updateCartPromotionsWorkflow after every cart change (items,
  * quantities, region, customer, shipping). These two handlers ride on it:
- * `validate` keeps the coupon's split current (or removes an invalid coupon)
- * and refuses manual promotion codes on a coupon cart; `setPromotionContext`
- * makes Medusa's promotions stand aside while a coupon is on the cart.
+ * `validate` refuses manual promotion codes on a coupon cart;
+ * `setPromotionContext` keeps the coupon's split current (or removes an
+ * invalid coupon) and makes Medusa's promotions stand aside while a coupon is
+ * on the cart. The refresh runs in the second hook, not in `validate`, so one
+ * read of the cart's coupon row serves both, and `validate` reads it only
+ * when codes are being added.
  *
  * Not used, because @medusajs/loyalty-plugin owns them and a hook takes one
  * handler: completeCartWorkflow.hooks.beforePaymentAuthorization / orderCreated,
@@ -16,21 +19,20 @@ import { appliedCouponOf, refreshCartCoupon } from "../carts/coupon-on-cart"
  * createOrderCreditLinesWorkflow.hooks.creditLinesCreated.
  */
 updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
-  const application = await appliedCouponOf(container, cart.id)
-  if (application?.status !== "applied") return
   const adding = (input.action ?? PromotionActions.ADD) === PromotionActions.ADD
-  if (adding && input.promo_codes?.length) {
+  if (!adding || !input.promo_codes?.length) return
+  const application = await appliedCouponOf(container, cart.id)
+  if (application?.status === "applied") {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       `This cart carries coupon ${application.code}; coupons and promotions cannot be combined. Remove the coupon to use promotion codes.`
     )
   }
-  await refreshCartCoupon(container, cart as any)
 })
 
 updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
   const application = await appliedCouponOf(container, cart.id)
-  if (application?.status !== "applied") {
+  if (!application || !(await refreshCartCoupon(container, cart, application))) {
     return new StepResponse(undefined)
   }
   // Items and shipping stay in the context so Medusa still removes the

@@ -27,6 +27,6 @@ export const removeCartCouponStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     await couponService.restoreCouponCarts(rowId)
     const [row] = await couponService.listCouponCarts({ id: rowId })
-    if (row) await refreshCartCoupon(container, await loadCouponCart(container, row.cart_id))
+    if (row) await refreshCartCoupon(container, await loadCouponCart(container, row.cart_id), row)
   }
 )
