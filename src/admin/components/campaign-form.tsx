@@ -1,18 +1,14 @@
 import {
-  Button,
   DatePicker,
-  FocusModal,
   Heading,
-  Hint,
   Input,
-  Label,
   RadioGroup,
   Select,
   Text,
   Textarea,
   toast,
 } from "@medusajs/ui"
-import { useRef, useState, type ReactNode } from "react"
+import { useState } from "react"
 import { couponOfferText } from "../../modules/coupon/lib/campaign"
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-errors"
 import { errorMessage } from "../lib/format"
@@ -20,6 +16,8 @@ import { useCoupon, type CampaignBody } from "../lib/queries"
 import type { Campaign, CampaignBarcodeFormat } from "../lib/types"
 import { CampaignPreview } from "./campaign-preview"
 import { CouponPicker } from "./coupon-picker"
+import { FormField } from "./form-field"
+import { ModalForm } from "./modal-form"
 
 const FIELDS = [
   "name",
@@ -114,7 +112,6 @@ export const CampaignForm = ({
   const [initial] = useState(() => valuesOf(campaign))
   const [values, setValues] = useState<Values>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const formRef = useRef<HTMLFormElement>(null)
   const coupon = useCoupon(values.coupon_id)
   const sent = (campaign?.funnel.sent ?? 0) > 0
 
@@ -153,134 +150,78 @@ export const CampaignForm = ({
   const couponTitle = coupon.data?.title ?? "Coupon title"
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      noValidate
-      className="flex size-full flex-col overflow-hidden"
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
-          e.preventDefault()
-          formRef.current?.requestSubmit()
-        }
-      }}
-    >
-      <FocusModal.Header />
-      <FocusModal.Body className="flex flex-1 overflow-hidden">
-        <div className="flex w-full flex-col overflow-y-auto lg:flex-row">
-          <div className="flex w-full flex-col gap-y-6 px-6 py-8 lg:max-w-[640px]">
-            <div>
-              <Heading>{campaign ? `Edit campaign ${campaign.name}` : "Create campaign"}</Heading>
-              <Text size="small" className="text-ui-fg-subtle">
-                Sends a coupon page (chat or e-mail link) within a sending period. Save with ⌘/Ctrl + Enter.
-              </Text>
-            </div>
-            <Field id="name" label="Name" error={errors.name}>
-              <Input id="campaign-name" value={values.name} onChange={(e) => set("name", e.target.value)} autoFocus={!campaign} aria-invalid={Boolean(errors.name)} />
-            </Field>
-            {sent ? (
-              <Field id="coupon_id" label="Coupon" hint="Fixed once the campaign has been sent." error={errors.coupon_id}>
-                <Input id="campaign-coupon_id" value={campaign?.coupon ? `${campaign.coupon.code ?? "Serial codes"} · ${campaign.coupon.title}` : values.coupon_id} disabled />
-              </Field>
-            ) : (
-              <CouponPicker id="campaign-coupon_id" value={values.coupon_id} onChange={(v) => set("coupon_id", v)} current={campaign?.coupon} error={errors.coupon_id} />
-            )}
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-              <Field id="send_starts_at" label="Sending starts" error={errors.send_starts_at}>
-                <DatePicker granularity="minute" shouldCloseOnSelect={false} value={values.send_starts_at} onChange={(d) => set("send_starts_at", d)} aria-label="Sending starts" />
-              </Field>
-              <Field id="send_ends_at" label="Sending ends" error={errors.send_ends_at}>
-                <DatePicker granularity="minute" shouldCloseOnSelect={false} value={values.send_ends_at} onChange={(d) => set("send_ends_at", d)} aria-label="Sending ends" />
-              </Field>
-            </div>
-            <Field id="expiry_mode" label="Coupon validity" error={errors.expiry_mode}>
-              <RadioGroup value={values.expiry_mode} onValueChange={(v) => set("expiry_mode", v as Values["expiry_mode"])} className="grid grid-cols-1 gap-3 md:grid-cols-2">
-                <RadioGroup.ChoiceBox value="from_sending" label="From sending" description="Valid N days after the page was sent." />
-                <RadioGroup.ChoiceBox value="from_redemption" label="From redemption" description="Valid N days after the shopper redeems it." />
-              </RadioGroup>
-            </Field>
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-              <Field id="expiry_days" label="Valid for (days)" error={errors.expiry_days}>
-                <Input id="campaign-expiry_days" type="number" inputMode="numeric" value={values.expiry_days} onChange={(e) => set("expiry_days", e.target.value)} aria-invalid={Boolean(errors.expiry_days)} />
-              </Field>
-              <Field id="per_contact_limit" label="Redemptions per contact" error={errors.per_contact_limit}>
-                <Input id="campaign-per_contact_limit" type="number" inputMode="numeric" value={values.per_contact_limit} onChange={(e) => set("per_contact_limit", e.target.value)} aria-invalid={Boolean(errors.per_contact_limit)} />
-              </Field>
-            </div>
-            <Field id="instructions" label="Instructions" optional error={errors.instructions}>
-              <Textarea id="campaign-instructions" rows={4} value={values.instructions} onChange={(e) => set("instructions", e.target.value)} />
-            </Field>
-            <Field id="image_url" label="Image URL" optional hint="http:// or https://" error={errors.image_url}>
-              <Input id="campaign-image_url" value={values.image_url} onChange={(e) => set("image_url", e.target.value)} placeholder="https://…" aria-invalid={Boolean(errors.image_url)} />
-            </Field>
-            <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-              <ColorField id="background_color" label="Background" value={values.background_color} onChange={(v) => set("background_color", v)} error={errors.background_color} />
-              <ColorField id="button_color" label="Button" value={values.button_color} onChange={(v) => set("button_color", v)} error={errors.button_color} />
-              <ColorField id="button_text_color" label="Button text" value={values.button_text_color} onChange={(v) => set("button_text_color", v)} error={errors.button_text_color} />
-            </div>
-            <Field id="barcode_format" label="Code shown as" error={errors.barcode_format}>
-              <Select value={values.barcode_format} onValueChange={(v) => set("barcode_format", v as CampaignBarcodeFormat)}>
-                <Select.Trigger id="campaign-barcode_format">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="QR">QR code</Select.Item>
-                  <Select.Item value="CODE_39">Barcode (Code 39)</Select.Item>
-                  <Select.Item value="CODE_128">Barcode (Code 128)</Select.Item>
-                </Select.Content>
-              </Select>
-            </Field>
+    <ModalForm onSubmit={submit} submitLabel={submitLabel} isPending={isPending} bodyClassName="flex flex-1 overflow-hidden">
+      <div className="flex w-full flex-col overflow-y-auto lg:flex-row">
+        <div className="flex w-full flex-col gap-y-6 px-6 py-8 lg:max-w-[640px]">
+          <div>
+            <Heading>{campaign ? `Edit campaign ${campaign.name}` : "Create campaign"}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Sends a coupon page (chat or e-mail link) within a sending period. Save with ⌘/Ctrl + Enter.
+            </Text>
           </div>
-          <div className="bg-ui-bg-subtle w-full border-t px-6 py-8 lg:sticky lg:top-0 lg:border-l lg:border-t-0">
-            <CampaignPreview values={values} couponTitle={couponTitle} offer={offer} />
+          <FormField form="campaign" name="name" label="Name" error={errors.name}>
+            <Input id="campaign-name" value={values.name} onChange={(e) => set("name", e.target.value)} autoFocus={!campaign} aria-invalid={Boolean(errors.name)} />
+          </FormField>
+          {sent ? (
+            <FormField form="campaign" name="coupon_id" label="Coupon" hint="Fixed once the campaign has been sent." error={errors.coupon_id}>
+              <Input id="campaign-coupon_id" value={campaign?.coupon ? `${campaign.coupon.code ?? "Serial codes"} · ${campaign.coupon.title}` : values.coupon_id} disabled />
+            </FormField>
+          ) : (
+            <CouponPicker id="campaign-coupon_id" value={values.coupon_id} onChange={(v) => set("coupon_id", v)} current={campaign?.coupon} error={errors.coupon_id} />
+          )}
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            <FormField form="campaign" name="send_starts_at" label="Sending starts" error={errors.send_starts_at}>
+              <DatePicker granularity="minute" shouldCloseOnSelect={false} value={values.send_starts_at} onChange={(d) => set("send_starts_at", d)} aria-label="Sending starts" />
+            </FormField>
+            <FormField form="campaign" name="send_ends_at" label="Sending ends" error={errors.send_ends_at}>
+              <DatePicker granularity="minute" shouldCloseOnSelect={false} value={values.send_ends_at} onChange={(d) => set("send_ends_at", d)} aria-label="Sending ends" />
+            </FormField>
           </div>
+          <FormField form="campaign" name="expiry_mode" label="Coupon validity" error={errors.expiry_mode}>
+            <RadioGroup value={values.expiry_mode} onValueChange={(v) => set("expiry_mode", v as Values["expiry_mode"])} className="grid grid-cols-1 gap-3 md:grid-cols-2">
+              <RadioGroup.ChoiceBox value="from_sending" label="From sending" description="Valid N days after the page was sent." />
+              <RadioGroup.ChoiceBox value="from_redemption" label="From redemption" description="Valid N days after the shopper redeems it." />
+            </RadioGroup>
+          </FormField>
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            <FormField form="campaign" name="expiry_days" label="Valid for (days)" error={errors.expiry_days}>
+              <Input id="campaign-expiry_days" type="number" inputMode="numeric" value={values.expiry_days} onChange={(e) => set("expiry_days", e.target.value)} aria-invalid={Boolean(errors.expiry_days)} />
+            </FormField>
+            <FormField form="campaign" name="per_contact_limit" label="Redemptions per contact" error={errors.per_contact_limit}>
+              <Input id="campaign-per_contact_limit" type="number" inputMode="numeric" value={values.per_contact_limit} onChange={(e) => set("per_contact_limit", e.target.value)} aria-invalid={Boolean(errors.per_contact_limit)} />
+            </FormField>
+          </div>
+          <FormField form="campaign" name="instructions" label="Instructions" optional error={errors.instructions}>
+            <Textarea id="campaign-instructions" rows={4} value={values.instructions} onChange={(e) => set("instructions", e.target.value)} />
+          </FormField>
+          <FormField form="campaign" name="image_url" label="Image URL" optional hint="http:// or https://" error={errors.image_url}>
+            <Input id="campaign-image_url" value={values.image_url} onChange={(e) => set("image_url", e.target.value)} placeholder="https://…" aria-invalid={Boolean(errors.image_url)} />
+          </FormField>
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+            <ColorField id="background_color" label="Background" value={values.background_color} onChange={(v) => set("background_color", v)} error={errors.background_color} />
+            <ColorField id="button_color" label="Button" value={values.button_color} onChange={(v) => set("button_color", v)} error={errors.button_color} />
+            <ColorField id="button_text_color" label="Button text" value={values.button_text_color} onChange={(v) => set("button_text_color", v)} error={errors.button_text_color} />
+          </div>
+          <FormField form="campaign" name="barcode_format" label="Code shown as" error={errors.barcode_format}>
+            <Select value={values.barcode_format} onValueChange={(v) => set("barcode_format", v as CampaignBarcodeFormat)}>
+              <Select.Trigger id="campaign-barcode_format">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value="QR">QR code</Select.Item>
+                <Select.Item value="CODE_39">Barcode (Code 39)</Select.Item>
+                <Select.Item value="CODE_128">Barcode (Code 128)</Select.Item>
+              </Select.Content>
+            </Select>
+          </FormField>
         </div>
-      </FocusModal.Body>
-      <FocusModal.Footer>
-        <div className="flex items-center justify-end gap-x-2">
-          <FocusModal.Close asChild>
-            <Button size="small" variant="secondary" type="button">
-              Cancel
-            </Button>
-          </FocusModal.Close>
-          <Button size="small" type="submit" isLoading={isPending}>
-            {submitLabel}
-          </Button>
+        <div className="bg-ui-bg-subtle w-full border-t px-6 py-8 lg:sticky lg:top-0 lg:border-l lg:border-t-0">
+          <CampaignPreview values={values} couponTitle={couponTitle} offer={offer} />
         </div>
-      </FocusModal.Footer>
-    </form>
+      </div>
+    </ModalForm>
   )
 }
-
-const Field = ({
-  id,
-  label,
-  hint,
-  optional,
-  error,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  optional?: boolean
-  error?: string
-  children: ReactNode
-}) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={`campaign-${id}`}>
-      {label}
-      {optional && <span className="text-ui-fg-muted font-normal"> (optional)</span>}
-    </Label>
-    {children}
-    {hint && !error && <Hint>{hint}</Hint>}
-    {error && (
-      <Hint variant="error" role="alert" data-testid={`error-${id}`}>
-        {error}
-      </Hint>
-    )}
-  </div>
-)
 
 /** A colour as #rrggbb text, with the browser's colour picker beside it. */
 const ColorField = ({
@@ -296,7 +237,7 @@ const ColorField = ({
   onChange: (value: string) => void
   error?: string
 }) => (
-  <Field id={id} label={label} error={error}>
+  <FormField form="campaign" name={id} label={label} error={error}>
     <div className="flex items-center gap-x-2">
       <input
         type="color"
@@ -307,5 +248,5 @@ const ColorField = ({
       />
       <Input id={`campaign-${id}`} size="small" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} />
     </div>
-  </Field>
+  </FormField>
 )

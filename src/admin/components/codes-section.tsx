@@ -11,7 +11,6 @@ import {
   StatusBadge,
   Text,
   toast,
-  useDataTable,
   clx,
 } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
@@ -19,8 +18,10 @@ import { useEffect, useRef, useState } from "react"
 import { Link } from "react-router-dom"
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-errors"
 import { errorMessage, formatDate, formatNumber } from "../lib/format"
+import { usePagedDataTable, usePaging } from "../lib/paging"
 import { couponKeys, useCodeBatch, useCouponCodes, useGenerateCodes, useImportCodes } from "../lib/queries"
 import type { SerialCode } from "../lib/types"
+import { PagedTable } from "./paged-table"
 import { ProgressBar } from "./progress-bar"
 import { ErrorState } from "./states"
 
@@ -294,34 +295,29 @@ const CODES_PAGE = 20
 
 const CodesTable = ({ couponId }: { couponId: string }) => {
   const [q, setQ] = useState("")
-  const [pageIndex, setPageIndex] = useState(0)
+  const page = usePaging(CODES_PAGE)
   const { data, isLoading, error, refetch } = useCouponCodes(couponId, {
     q: q || undefined,
-    limit: CODES_PAGE,
-    offset: pageIndex * CODES_PAGE,
+    limit: page.limit,
+    offset: page.offset,
   })
-  const table = useDataTable({
+  const table = usePagedDataTable(page, {
     data: data?.codes ?? [],
+    count: data?.count,
     columns: codeColumns,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
     isLoading,
-    search: {
-      state: q,
-      onSearchChange: (value) => {
-        setQ(value)
-        setPageIndex(0)
-      },
-    },
-    pagination: {
-      state: { pageIndex, pageSize: CODES_PAGE },
-      onPaginationChange: (state) => setPageIndex(state.pageIndex),
-    },
+    search: { state: q, onSearchChange: setQ },
   })
   if (error) return <ErrorState title="Could not load the codes" error={error} onRetry={() => refetch()} />
   return (
     <Container className="divide-y p-0" data-testid="codes-table">
-      <DataTable instance={table}>
+      <PagedTable
+        table={table}
+        emptyState={{
+          empty: { heading: "No serial codes", description: "Generate codes or import a CSV file above." },
+          filtered: { heading: "No codes start with that", description: "Codes are searched by their beginning." },
+        }}
+      >
         <DataTable.Toolbar className="flex items-center justify-between gap-2">
           <div>
             <Heading level="h3">Serial codes</Heading>
@@ -331,14 +327,7 @@ const CodesTable = ({ couponId }: { couponId: string }) => {
           </div>
           <DataTable.Search placeholder="Codes starting with…" />
         </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: { heading: "No serial codes", description: "Generate codes or import a CSV file above." },
-            filtered: { heading: "No codes start with that", description: "Codes are searched by their beginning." },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      </PagedTable>
     </Container>
   )
 }

@@ -1,9 +1,7 @@
 import { LockClosedSolid } from "@medusajs/icons"
 import {
   Alert,
-  Button,
   DatePicker,
-  FocusModal,
   Heading,
   Hint,
   Input,
@@ -16,7 +14,7 @@ import {
   Textarea,
   toast,
 } from "@medusajs/ui"
-import { useMemo, useRef, useState, type ReactNode } from "react"
+import { useMemo, useState } from "react"
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-errors"
 import { errorMessage } from "../lib/format"
 import {
@@ -28,6 +26,8 @@ import {
   type CouponBody,
 } from "../lib/queries"
 import type { Coupon, CouponPlan } from "../lib/types"
+import { FormField } from "./form-field"
+import { ModalForm } from "./modal-form"
 import { SearchPicker } from "./search-picker"
 
 /** The three tabs, grouped as rules.md §1 and the plan rules group the fields. */
@@ -182,7 +182,6 @@ export const CouponForm = ({
   const [values, setValues] = useState<Values>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [tab, setTab] = useState<Tab>("general")
-  const formRef = useRef<HTMLFormElement>(null)
   const currencies = useStoreCurrencies()
   const locked = plan === "basic"
 
@@ -228,206 +227,183 @@ export const CouponForm = ({
     }, 50)
   }
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    // ⌘/Ctrl + Enter saves from anywhere in the form, as in Medusa's own forms.
-    if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
-      e.preventDefault()
-      formRef.current?.requestSubmit()
-    }
-  }
-
   const percentage = values.type === "percentage"
 
   return (
-    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} className="flex size-full flex-col overflow-hidden" noValidate>
-      <FocusModal.Header />
-      <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto py-12">
-        <div className="flex w-full max-w-[720px] flex-col gap-y-6 px-6">
-          <div>
-            <Heading>{coupon ? `Edit coupon ${coupon.code ?? coupon.title}` : "Create coupon"}</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Plan: {plan === "basic" ? "Basic (general fields only)" : "Advanced"}. Save with ⌘/Ctrl + Enter.
-            </Text>
-          </div>
-          {errors.form && (
-            <Alert variant="error" dismissible={false}>
-              {errors.form}
-            </Alert>
-          )}
-          <Tabs value={tab} onValueChange={(t) => setTab(t as Tab)}>
-            <Tabs.List>
-              <Tabs.Trigger value="general">General{tabErrorMark(errors, "general")}</Tabs.Trigger>
-              <Tabs.Trigger value="restrictions">
-                {locked && <LockClosedSolid className="mr-1" aria-label="Locked on the basic plan" />}
-                Restrictions{tabErrorMark(errors, "restrictions")}
-              </Tabs.Trigger>
-              <Tabs.Trigger value="usage">
-                {locked && <LockClosedSolid className="mr-1" aria-label="Locked on the basic plan" />}
-                Usage{tabErrorMark(errors, "usage")}
-              </Tabs.Trigger>
-            </Tabs.List>
-
-            <Tabs.Content value="general" className="flex flex-col gap-y-6 pt-6">
-              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <Field id="code" label="Code" hint="Typed at checkout; letters, digits, - and _, up to 16. Leave empty for serial codes only." error={errors.code}>
-                  <Input
-                    id="coupon-code"
-                    value={values.code}
-                    onChange={(e) => set("code", e.target.value.toUpperCase())}
-                    aria-invalid={Boolean(errors.code)}
-                    autoFocus={!coupon}
-                  />
-                </Field>
-                <Field id="title" label="Title" error={errors.title}>
-                  <Input id="coupon-title" value={values.title} onChange={(e) => set("title", e.target.value)} aria-invalid={Boolean(errors.title)} />
-                </Field>
-              </div>
-              <Field id="description" label="Description" optional hint="Usage text shown to shoppers." error={errors.description}>
-                <Textarea id="coupon-description" value={values.description} onChange={(e) => set("description", e.target.value)} />
-              </Field>
-
-              <Field id="type" label="Discount type" error={errors.type}>
-                <RadioGroup
-                  id="coupon-type"
-                  value={values.type}
-                  onValueChange={(v) => set("type", v as Values["type"])}
-                  className="grid grid-cols-1 gap-3 md:grid-cols-2"
-                >
-                  <RadioGroup.ChoiceBox value="percentage" label="Percentage" description="A share of the eligible subtotal, optionally capped." />
-                  <RadioGroup.ChoiceBox value="fixed" label="Fixed amount" description="An amount off, in the coupon's currency." />
-                </RadioGroup>
-              </Field>
-
-              <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-                {percentage ? (
-                  <Field id="percentage" label="Percentage" error={errors.percentage}>
-                    <Input id="coupon-percentage" type="number" inputMode="decimal" step="any" value={values.percentage} onChange={(e) => set("percentage", e.target.value)} aria-invalid={Boolean(errors.percentage)} />
-                  </Field>
-                ) : (
-                  <Field id="amount" label="Amount" error={errors.amount}>
-                    <Input id="coupon-amount" type="number" inputMode="decimal" step="any" value={values.amount} onChange={(e) => set("amount", e.target.value)} aria-invalid={Boolean(errors.amount)} />
-                  </Field>
-                )}
-                {percentage && (
-                  <Field id="max_discount" label="Maximum discount" optional error={errors.max_discount}>
-                    <Input id="coupon-max_discount" type="number" inputMode="decimal" step="any" value={values.max_discount} onChange={(e) => set("max_discount", e.target.value)} aria-invalid={Boolean(errors.max_discount)} />
-                  </Field>
-                )}
-                <Field id="currency_code" label="Currency" optional={percentage} error={errors.currency_code}>
-                  <Select value={values.currency_code || "none"} onValueChange={(v) => set("currency_code", v === "none" ? "" : v)}>
-                    <Select.Trigger id="coupon-currency_code" aria-invalid={Boolean(errors.currency_code)}>
-                      <Select.Value placeholder="Currency" />
-                    </Select.Trigger>
-                    <Select.Content>
-                      <Select.Item value="none">Any currency</Select.Item>
-                      {(currencies.data ?? []).map((c) => (
-                        <Select.Item key={c} value={c}>
-                          {c.toUpperCase()}
-                        </Select.Item>
-                      ))}
-                      {values.currency_code && !(currencies.data ?? []).includes(values.currency_code) && (
-                        <Select.Item value={values.currency_code}>{values.currency_code.toUpperCase()}</Select.Item>
-                      )}
-                    </Select.Content>
-                  </Select>
-                </Field>
-              </div>
-
-              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <Field id="min_spend" label="Minimum spend" optional hint="Eligible subtotal needed, in the coupon's currency." error={errors.min_spend}>
-                  <Input id="coupon-min_spend" type="number" inputMode="decimal" step="any" value={values.min_spend} onChange={(e) => set("min_spend", e.target.value)} aria-invalid={Boolean(errors.min_spend)} />
-                </Field>
-                <SwitchField id="exclude_sale_items" label="Exclude sale items" hint="Items sold below their regular price are not discounted." checked={values.exclude_sale_items} onChange={(v) => set("exclude_sale_items", v)} error={errors.exclude_sale_items} />
-              </div>
-
-              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <Field id="starts_at" label="Starts" optional error={errors.starts_at}>
-                  <DatePicker id="coupon-starts_at" granularity="minute" shouldCloseOnSelect={false} value={values.starts_at} onChange={(d) => set("starts_at", d)} aria-label="Starts" />
-                </Field>
-                <Field id="ends_at" label="Ends" optional error={errors.ends_at}>
-                  <DatePicker id="coupon-ends_at" granularity="minute" shouldCloseOnSelect={false} value={values.ends_at} onChange={(d) => set("ends_at", d)} aria-label="Ends" />
-                </Field>
-              </div>
-
-              <SwitchField id="is_active" label="Active" hint="Paused coupons do not work at checkout." checked={values.is_active} onChange={(v) => set("is_active", v)} error={errors.is_active} />
-
-              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <Field id="allocation" label="Split over the lines" error={errors.allocation}>
-                  <Select value={values.allocation} onValueChange={(v) => set("allocation", v as Values["allocation"])}>
-                    <Select.Trigger id="coupon-allocation">
-                      <Select.Value />
-                    </Select.Trigger>
-                    <Select.Content>
-                      <Select.Item value="even">Evenly</Select.Item>
-                      <Select.Item value="proportional">In proportion to line totals</Select.Item>
-                    </Select.Content>
-                  </Select>
-                </Field>
-                <Field id="validity_days" label="Wallet validity (days)" optional hint="A wallet entry expires this many days after it is received." error={errors.validity_days}>
-                  <Input id="coupon-validity_days" type="number" inputMode="numeric" value={values.validity_days} onChange={(e) => set("validity_days", e.target.value)} aria-invalid={Boolean(errors.validity_days)} />
-                </Field>
-              </div>
-              <SwitchField id="renewal_applicable" label="Renewal orders" hint="Shown to shoppers as “Renewal: Available”." checked={values.renewal_applicable} onChange={(v) => set("renewal_applicable", v)} error={errors.renewal_applicable} />
-            </Tabs.Content>
-
-            <Tabs.Content value="restrictions" className="flex flex-col gap-y-6 pt-6">
-              {locked && <LockedNotice />}
-              <SwitchField id="first_order_only" label="First order only" hint="Only customers without an earlier order (guests by e-mail)." checked={values.first_order_only} onChange={(v) => set("first_order_only", v)} disabled={locked} error={errors.first_order_only} />
-              <SearchPicker
-                id="coupon-product_ids"
-                queryKey="products"
-                label="Products"
-                hint="Only these products (none = every product)."
-                searchPlaceholder="Search products"
-                selected={values.product_ids}
-                selectedLabels={productLabels}
-                onChange={(ids) => set("product_ids", ids)}
-                search={(q) => searchProducts(q).then((ps) => ps.map((p) => ({ id: p.id, label: p.title })))}
-                disabled={locked}
-                error={errors.product_ids}
-              />
-              <SearchPicker
-                id="coupon-category_ids"
-                queryKey="categories"
-                label="Categories"
-                hint="Products in these categories or any of their sub-categories."
-                searchPlaceholder="Search categories"
-                selected={values.category_ids}
-                selectedLabels={categoryLabels}
-                onChange={(ids) => set("category_ids", ids)}
-                search={(q) => searchCategories(q).then((cs) => cs.map((c) => ({ id: c.id, label: c.name })))}
-                disabled={locked}
-                error={errors.category_ids}
-              />
-            </Tabs.Content>
-
-            <Tabs.Content value="usage" className="flex flex-col gap-y-6 pt-6">
-              {locked && <LockedNotice />}
-              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-                <Field id="usage_limit" label="Total uses" optional hint="Across all customers; empty = unlimited." error={errors.usage_limit}>
-                  <Input id="coupon-usage_limit" type="number" inputMode="numeric" value={values.usage_limit} disabled={locked} onChange={(e) => set("usage_limit", e.target.value)} aria-invalid={Boolean(errors.usage_limit)} />
-                </Field>
-                <Field id="usage_limit_per_customer" label="Uses per customer" optional hint="Guests are counted by e-mail; empty = unlimited." error={errors.usage_limit_per_customer}>
-                  <Input id="coupon-usage_limit_per_customer" type="number" inputMode="numeric" value={values.usage_limit_per_customer} disabled={locked} onChange={(e) => set("usage_limit_per_customer", e.target.value)} aria-invalid={Boolean(errors.usage_limit_per_customer)} />
-                </Field>
-              </div>
-            </Tabs.Content>
-          </Tabs>
+    <ModalForm onSubmit={submit} submitLabel={submitLabel} isPending={isPending} bodyClassName="flex flex-1 flex-col items-center overflow-y-auto py-12">
+      <div className="flex w-full max-w-[720px] flex-col gap-y-6 px-6">
+        <div>
+          <Heading>{coupon ? `Edit coupon ${coupon.code ?? coupon.title}` : "Create coupon"}</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Plan: {plan === "basic" ? "Basic (general fields only)" : "Advanced"}. Save with ⌘/Ctrl + Enter.
+          </Text>
         </div>
-      </FocusModal.Body>
-      <FocusModal.Footer>
-        <div className="flex items-center justify-end gap-x-2">
-          <FocusModal.Close asChild>
-            <Button size="small" variant="secondary" type="button">
-              Cancel
-            </Button>
-          </FocusModal.Close>
-          <Button size="small" type="submit" isLoading={isPending}>
-            {submitLabel}
-          </Button>
-        </div>
-      </FocusModal.Footer>
-    </form>
+        {errors.form && (
+          <Alert variant="error" dismissible={false}>
+            {errors.form}
+          </Alert>
+        )}
+        <Tabs value={tab} onValueChange={(t) => setTab(t as Tab)}>
+          <Tabs.List>
+            <Tabs.Trigger value="general">General{tabErrorMark(errors, "general")}</Tabs.Trigger>
+            <Tabs.Trigger value="restrictions">
+              {locked && <LockClosedSolid className="mr-1" aria-label="Locked on the basic plan" />}
+              Restrictions{tabErrorMark(errors, "restrictions")}
+            </Tabs.Trigger>
+            <Tabs.Trigger value="usage">
+              {locked && <LockClosedSolid className="mr-1" aria-label="Locked on the basic plan" />}
+              Usage{tabErrorMark(errors, "usage")}
+            </Tabs.Trigger>
+          </Tabs.List>
+
+          <Tabs.Content value="general" className="flex flex-col gap-y-6 pt-6">
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <FormField form="coupon" name="code" label="Code" hint="Typed at checkout; letters, digits, - and _, up to 16. Leave empty for serial codes only." error={errors.code}>
+                <Input
+                  id="coupon-code"
+                  value={values.code}
+                  onChange={(e) => set("code", e.target.value.toUpperCase())}
+                  aria-invalid={Boolean(errors.code)}
+                  autoFocus={!coupon}
+                />
+              </FormField>
+              <FormField form="coupon" name="title" label="Title" error={errors.title}>
+                <Input id="coupon-title" value={values.title} onChange={(e) => set("title", e.target.value)} aria-invalid={Boolean(errors.title)} />
+              </FormField>
+            </div>
+            <FormField form="coupon" name="description" label="Description" optional hint="Usage text shown to shoppers." error={errors.description}>
+              <Textarea id="coupon-description" value={values.description} onChange={(e) => set("description", e.target.value)} />
+            </FormField>
+
+            <FormField form="coupon" name="type" label="Discount type" error={errors.type}>
+              <RadioGroup
+                id="coupon-type"
+                value={values.type}
+                onValueChange={(v) => set("type", v as Values["type"])}
+                className="grid grid-cols-1 gap-3 md:grid-cols-2"
+              >
+                <RadioGroup.ChoiceBox value="percentage" label="Percentage" description="A share of the eligible subtotal, optionally capped." />
+                <RadioGroup.ChoiceBox value="fixed" label="Fixed amount" description="An amount off, in the coupon's currency." />
+              </RadioGroup>
+            </FormField>
+
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+              {percentage ? (
+                <FormField form="coupon" name="percentage" label="Percentage" error={errors.percentage}>
+                  <Input id="coupon-percentage" type="number" inputMode="decimal" step="any" value={values.percentage} onChange={(e) => set("percentage", e.target.value)} aria-invalid={Boolean(errors.percentage)} />
+                </FormField>
+              ) : (
+                <FormField form="coupon" name="amount" label="Amount" error={errors.amount}>
+                  <Input id="coupon-amount" type="number" inputMode="decimal" step="any" value={values.amount} onChange={(e) => set("amount", e.target.value)} aria-invalid={Boolean(errors.amount)} />
+                </FormField>
+              )}
+              {percentage && (
+                <FormField form="coupon" name="max_discount" label="Maximum discount" optional error={errors.max_discount}>
+                  <Input id="coupon-max_discount" type="number" inputMode="decimal" step="any" value={values.max_discount} onChange={(e) => set("max_discount", e.target.value)} aria-invalid={Boolean(errors.max_discount)} />
+                </FormField>
+              )}
+              <FormField form="coupon" name="currency_code" label="Currency" optional={percentage} error={errors.currency_code}>
+                <Select value={values.currency_code || "none"} onValueChange={(v) => set("currency_code", v === "none" ? "" : v)}>
+                  <Select.Trigger id="coupon-currency_code" aria-invalid={Boolean(errors.currency_code)}>
+                    <Select.Value placeholder="Currency" />
+                  </Select.Trigger>
+                  <Select.Content>
+                    <Select.Item value="none">Any currency</Select.Item>
+                    {(currencies.data ?? []).map((c) => (
+                      <Select.Item key={c} value={c}>
+                        {c.toUpperCase()}
+                      </Select.Item>
+                    ))}
+                    {values.currency_code && !(currencies.data ?? []).includes(values.currency_code) && (
+                      <Select.Item value={values.currency_code}>{values.currency_code.toUpperCase()}</Select.Item>
+                    )}
+                  </Select.Content>
+                </Select>
+              </FormField>
+            </div>
+
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <FormField form="coupon" name="min_spend" label="Minimum spend" optional hint="Eligible subtotal needed, in the coupon's currency." error={errors.min_spend}>
+                <Input id="coupon-min_spend" type="number" inputMode="decimal" step="any" value={values.min_spend} onChange={(e) => set("min_spend", e.target.value)} aria-invalid={Boolean(errors.min_spend)} />
+              </FormField>
+              <SwitchField id="exclude_sale_items" label="Exclude sale items" hint="Items sold below their regular price are not discounted." checked={values.exclude_sale_items} onChange={(v) => set("exclude_sale_items", v)} error={errors.exclude_sale_items} />
+            </div>
+
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <FormField form="coupon" name="starts_at" label="Starts" optional error={errors.starts_at}>
+                <DatePicker id="coupon-starts_at" granularity="minute" shouldCloseOnSelect={false} value={values.starts_at} onChange={(d) => set("starts_at", d)} aria-label="Starts" />
+              </FormField>
+              <FormField form="coupon" name="ends_at" label="Ends" optional error={errors.ends_at}>
+                <DatePicker id="coupon-ends_at" granularity="minute" shouldCloseOnSelect={false} value={values.ends_at} onChange={(d) => set("ends_at", d)} aria-label="Ends" />
+              </FormField>
+            </div>
+
+            <SwitchField id="is_active" label="Active" hint="Paused coupons do not work at checkout." checked={values.is_active} onChange={(v) => set("is_active", v)} error={errors.is_active} />
+
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <FormField form="coupon" name="allocation" label="Split over the lines" error={errors.allocation}>
+                <Select value={values.allocation} onValueChange={(v) => set("allocation", v as Values["allocation"])}>
+                  <Select.Trigger id="coupon-allocation">
+                    <Select.Value />
+                  </Select.Trigger>
+                  <Select.Content>
+                    <Select.Item value="even">Evenly</Select.Item>
+                    <Select.Item value="proportional">In proportion to line totals</Select.Item>
+                  </Select.Content>
+                </Select>
+              </FormField>
+              <FormField form="coupon" name="validity_days" label="Wallet validity (days)" optional hint="A wallet entry expires this many days after it is received." error={errors.validity_days}>
+                <Input id="coupon-validity_days" type="number" inputMode="numeric" value={values.validity_days} onChange={(e) => set("validity_days", e.target.value)} aria-invalid={Boolean(errors.validity_days)} />
+              </FormField>
+            </div>
+            <SwitchField id="renewal_applicable" label="Renewal orders" hint="Shown to shoppers as “Renewal: Available”." checked={values.renewal_applicable} onChange={(v) => set("renewal_applicable", v)} error={errors.renewal_applicable} />
+          </Tabs.Content>
+
+          <Tabs.Content value="restrictions" className="flex flex-col gap-y-6 pt-6">
+            {locked && <LockedNotice />}
+            <SwitchField id="first_order_only" label="First order only" hint="Only customers without an earlier order (guests by e-mail)." checked={values.first_order_only} onChange={(v) => set("first_order_only", v)} disabled={locked} error={errors.first_order_only} />
+            <SearchPicker
+              id="coupon-product_ids"
+              queryKey="products"
+              label="Products"
+              hint="Only these products (none = every product)."
+              searchPlaceholder="Search products"
+              selected={values.product_ids}
+              selectedLabels={productLabels}
+              onChange={(ids) => set("product_ids", ids)}
+              search={(q) => searchProducts(q).then((ps) => ps.map((p) => ({ id: p.id, label: p.title })))}
+              disabled={locked}
+              error={errors.product_ids}
+            />
+            <SearchPicker
+              id="coupon-category_ids"
+              queryKey="categories"
+              label="Categories"
+              hint="Products in these categories or any of their sub-categories."
+              searchPlaceholder="Search categories"
+              selected={values.category_ids}
+              selectedLabels={categoryLabels}
+              onChange={(ids) => set("category_ids", ids)}
+              search={(q) => searchCategories(q).then((cs) => cs.map((c) => ({ id: c.id, label: c.name })))}
+              disabled={locked}
+              error={errors.category_ids}
+            />
+          </Tabs.Content>
+
+          <Tabs.Content value="usage" className="flex flex-col gap-y-6 pt-6">
+            {locked && <LockedNotice />}
+            <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+              <FormField form="coupon" name="usage_limit" label="Total uses" optional hint="Across all customers; empty = unlimited." error={errors.usage_limit}>
+                <Input id="coupon-usage_limit" type="number" inputMode="numeric" value={values.usage_limit} disabled={locked} onChange={(e) => set("usage_limit", e.target.value)} aria-invalid={Boolean(errors.usage_limit)} />
+              </FormField>
+              <FormField form="coupon" name="usage_limit_per_customer" label="Uses per customer" optional hint="Guests are counted by e-mail; empty = unlimited." error={errors.usage_limit_per_customer}>
+                <Input id="coupon-usage_limit_per_customer" type="number" inputMode="numeric" value={values.usage_limit_per_customer} disabled={locked} onChange={(e) => set("usage_limit_per_customer", e.target.value)} aria-invalid={Boolean(errors.usage_limit_per_customer)} />
+              </FormField>
+            </div>
+          </Tabs.Content>
+        </Tabs>
+      </div>
+    </ModalForm>
   )
 }
 
@@ -450,36 +426,6 @@ const LockedNotice = () => (
     <LockClosedSolid />
     The basic plan allows only the general fields; switch to the advanced plan in Settings → Coupons to use these.
   </Text>
-)
-
-const Field = ({
-  id,
-  label,
-  hint,
-  optional,
-  error,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  optional?: boolean
-  error?: string
-  children: ReactNode
-}) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={`coupon-${id}`}>
-      {label}
-      {optional && <span className="text-ui-fg-muted font-normal"> (optional)</span>}
-    </Label>
-    {children}
-    {hint && !error && <Hint>{hint}</Hint>}
-    {error && (
-      <Hint variant="error" id={`coupon-${id}-error`} role="alert" data-testid={`error-${id}`}>
-        {error}
-      </Hint>
-    )}
-  </div>
 )
 
 const SwitchField = ({

@@ -1,7 +1,8 @@
-import { Container, createDataTableColumnHelper, DataTable, Heading, Text, useDataTable } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { Container, createDataTableColumnHelper, DataTable, Heading, Text } from "@medusajs/ui"
+import { useMemo } from "react"
 import { Link } from "react-router-dom"
 import { formatDate, formatMoney } from "../lib/format"
+import { usePagedDataTable, usePaging } from "../lib/paging"
 import {
   useCouponRedemptions,
   useCustomersByIds,
@@ -11,6 +12,7 @@ import {
 } from "../lib/queries"
 import type { Redemption } from "../lib/types"
 import { RedemptionStatusBadge } from "./coupon-status-badge"
+import { PagedTable } from "./paged-table"
 import { ErrorState } from "./states"
 
 const PAGE = 10
@@ -96,8 +98,8 @@ const columns = [
 
 /** The Redemptions tab: every use of the coupon, newest first, with its order and per-line shares. */
 export const RedemptionsSection = ({ couponId }: { couponId: string }) => {
-  const [pageIndex, setPageIndex] = useState(0)
-  const { data, isLoading, error, refetch } = useCouponRedemptions(couponId, { limit: PAGE, offset: pageIndex * PAGE })
+  const page = usePaging(PAGE)
+  const { data, isLoading, error, refetch } = useCouponRedemptions(couponId, { limit: page.limit, offset: page.offset })
   const redemptions = data?.redemptions ?? []
   const orderIds = [...new Set(redemptions.map((r) => r.order_id).filter((id): id is string => Boolean(id)))]
   const customerIds = [...new Set(redemptions.map((r) => r.customer_id).filter((id): id is string => Boolean(id)))]
@@ -113,19 +115,18 @@ export const RedemptionsSection = ({ couponId }: { couponId: string }) => {
     }))
   }, [redemptions, orders.data, customers.data])
 
-  const table = useDataTable({
-    data: rows,
-    columns,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: { pageIndex, pageSize: PAGE }, onPaginationChange: (s) => setPageIndex(s.pageIndex) },
-  })
+  const table = usePagedDataTable(page, { data: rows, count: data?.count, columns, isLoading })
 
   if (error) return <ErrorState title="Could not load the redemptions" error={error} onRetry={() => refetch()} />
   return (
     <Container className="divide-y p-0" data-testid="redemptions-table">
-      <DataTable instance={table}>
+      <PagedTable
+        table={table}
+        emptyState={{
+          empty: { heading: "Not used yet", description: "Orders placed with this coupon will show here." },
+          filtered: { heading: "Not used yet" },
+        }}
+      >
         <DataTable.Toolbar>
           <div>
             <Heading level="h3">Redemptions</Heading>
@@ -134,14 +135,7 @@ export const RedemptionsSection = ({ couponId }: { couponId: string }) => {
             </Text>
           </div>
         </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: { heading: "Not used yet", description: "Orders placed with this coupon will show here." },
-            filtered: { heading: "Not used yet" },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      </PagedTable>
     </Container>
   )
 }

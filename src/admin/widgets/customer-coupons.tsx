@@ -4,23 +4,23 @@ import {
   Button,
   Container,
   createDataTableColumnHelper,
-  DataTable,
-  Drawer,
   Hint,
   Label,
   Text,
   Textarea,
   toast,
   usePrompt,
-  useDataTable,
   clx,
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { CouponPicker } from "../components/coupon-picker"
 import { WalletStatusBadge } from "../components/coupon-status-badge"
+import { FormDrawer } from "../components/form-drawer"
+import { PagedTable } from "../components/paged-table"
 import { ErrorState, SectionHeader } from "../components/states"
 import { errorMessage, formatDate, formatDiscount, formatNumber } from "../lib/format"
+import { usePagedDataTable, usePaging } from "../lib/paging"
 import { useAssignCoupon, useBlockCustomer, useBlocklistEntry, useCustomerWallet, useUnblockCustomer } from "../lib/queries"
 import type { WalletCoupon, WalletStatus } from "../lib/types"
 
@@ -70,20 +70,18 @@ const columns = [
 /** The customer's coupon wallet, assigning a coupon, and the coupon blocklist. */
 const CustomerCouponsWidget = ({ data: customer }: { data: Customer }) => {
   const [status, setStatus] = useState<WalletStatus | "all">("all")
-  const [pageIndex, setPageIndex] = useState(0)
+  const page = usePaging(PAGE)
   const wallet = useCustomerWallet(customer.id, {
     status: status === "all" ? undefined : status,
-    limit: PAGE,
-    offset: pageIndex * PAGE,
+    limit: page.limit,
+    offset: page.offset,
   })
   const blocked = useBlocklistEntry(customer.id)
-  const table = useDataTable({
+  const table = usePagedDataTable(page, {
     data: wallet.data?.coupons ?? [],
+    count: wallet.data?.count,
     columns,
-    getRowId: (row) => row.id,
-    rowCount: wallet.data?.count ?? 0,
     isLoading: wallet.isLoading,
-    pagination: { state: { pageIndex, pageSize: PAGE }, onPaginationChange: (s) => setPageIndex(s.pageIndex) },
   })
   const counts = wallet.data?.counts
 
@@ -120,7 +118,7 @@ const CustomerCouponsWidget = ({ data: customer }: { data: Customer }) => {
               data-testid={`wallet-count-${tab.value}`}
               onClick={() => {
                 setStatus(tab.value)
-                setPageIndex(0)
+                page.toFirstPage()
               }}
               className={clx(
                 "txt-compact-small-plus focus-visible:shadow-borders-focus rounded-full px-3 py-1 outline-none transition-fg",
@@ -135,15 +133,13 @@ const CustomerCouponsWidget = ({ data: customer }: { data: Customer }) => {
       {wallet.error ? (
         <ErrorState inline title="Could not load the wallet" error={wallet.error} onRetry={() => wallet.refetch()} />
       ) : (
-        <DataTable instance={table}>
-          <DataTable.Table
-            emptyState={{
-              empty: { heading: "No coupons", description: "Assign a coupon, or the customer can claim one with a code." },
-              filtered: { heading: "No coupons with this status" },
-            }}
-          />
-          <DataTable.Pagination />
-        </DataTable>
+        <PagedTable
+          table={table}
+          emptyState={{
+            empty: { heading: "No coupons", description: "Assign a coupon, or the customer can claim one with a code." },
+            filtered: { heading: "No coupons with this status" },
+          }}
+        />
       )}
     </Container>
   )
@@ -173,37 +169,25 @@ const AssignCouponDrawer = ({ customerId, disabled }: { customerId: string; disa
   }
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
+    <FormDrawer
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button size="small" variant="secondary" disabled={disabled}>
           Assign coupon
         </Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>Assign a coupon</Drawer.Title>
-            <Drawer.Description className="sr-only">Add a coupon to this customer's wallet.</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">
-            <Text size="small" className="text-ui-fg-subtle">
-              Adds the coupon to this customer's wallet. Coupons with serial codes give the customer a free code of their own.
-            </Text>
-            <CouponPicker id="assign-search" value={picked} onChange={(v) => { setPicked(v); setError(null) }} error={error ?? undefined} autoFocus />
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={assign.isPending}>
-              Assign
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+      }
+      title="Assign a coupon"
+      description="Add a coupon to this customer's wallet."
+      onSubmit={submit}
+      submitLabel="Assign"
+      isPending={assign.isPending}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        Adds the coupon to this customer's wallet. Coupons with serial codes give the customer a free code of their own.
+      </Text>
+      <CouponPicker id="assign-search" value={picked} onChange={(v) => { setPicked(v); setError(null) }} error={error ?? undefined} autoFocus />
+    </FormDrawer>
   )
 }
 
@@ -225,45 +209,34 @@ const BlockDrawer = ({ customer, disabled }: { customer: Customer; disabled: boo
     }
   }
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
+    <FormDrawer
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button size="small" variant="secondary" disabled={disabled}>
           Block
         </Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>Block {customer.email} from coupons</Drawer.Title>
-            <Drawer.Description className="sr-only">Bar the customer from using coupons, with a reason.</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-4">
-            <Alert variant="warning">Every unused coupon in the wallet is voided. Unblocking later does not bring them back.</Alert>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="block-reason">
-                Reason
-              </Label>
-              <Textarea id="block-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={Boolean(error)} autoFocus />
-              {error && (
-                <Hint variant="error" role="alert">
-                  {error}
-                </Hint>
-              )}
-            </div>
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" variant="danger" type="submit" isLoading={block.isPending}>
-              Block
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+      }
+      title={`Block ${customer.email} from coupons`}
+      description="Bar the customer from using coupons, with a reason."
+      onSubmit={submit}
+      submitLabel="Block"
+      submitVariant="danger"
+      isPending={block.isPending}
+    >
+      <Alert variant="warning">Every unused coupon in the wallet is voided. Unblocking later does not bring them back.</Alert>
+      <div className="flex flex-col gap-y-2">
+        <Label size="small" weight="plus" htmlFor="block-reason">
+          Reason
+        </Label>
+        <Textarea id="block-reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={Boolean(error)} autoFocus />
+        {error && (
+          <Hint variant="error" role="alert">
+            {error}
+          </Hint>
+        )}
+      </div>
+    </FormDrawer>
   )
 }
 

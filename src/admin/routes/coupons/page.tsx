@@ -17,6 +17,7 @@ import {
 import { useMemo } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { CouponStatusBadge } from "../../components/coupon-status-badge"
+import { PagedTable } from "../../components/paged-table"
 import { StatCard } from "../../components/stat-card"
 import { ErrorState } from "../../components/states"
 import { formatDiscount, formatMoney, formatNumber, formatUsage, formatValidity } from "../../lib/format"
@@ -173,7 +174,19 @@ const CouponListPage = () => {
         <ErrorState title="Could not load coupons" error={error} onRetry={() => refetch()} />
       ) : (
         <Container className="divide-y p-0">
-          <DataTable instance={table}>
+          <PagedTable
+            table={table}
+            emptyState={{
+              empty: {
+                heading: "No coupons yet",
+                description: "Create a coupon to give shoppers a code for a discount.",
+              },
+              filtered: {
+                heading: "No matching coupons",
+                description: "Change the search or the status filter.",
+              },
+            }}
+          >
             <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 lg:flex-row lg:items-center">
               <div>
                 <Heading>Coupons</Heading>
@@ -198,20 +211,7 @@ const CouponListPage = () => {
                 </Button>
               </div>
             </DataTable.Toolbar>
-            <DataTable.Table
-              emptyState={{
-                empty: {
-                  heading: "No coupons yet",
-                  description: "Create a coupon to give shoppers a code for a discount.",
-                },
-                filtered: {
-                  heading: "No matching coupons",
-                  description: "Change the search or the status filter.",
-                },
-              }}
-            />
-            <DataTable.Pagination />
-          </DataTable>
+          </PagedTable>
         </Container>
       )}
     </div>

@@ -1,12 +1,13 @@
-import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Container, Copy, DropdownMenu, Heading, IconButton, Switch, Tabs, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Container, Copy, Heading, Switch, Tabs, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
+import { Link, useParams, type UIMatch } from "react-router-dom"
 import { CodesSection } from "../../../components/codes-section"
 import { CouponStatusBadge } from "../../../components/coupon-status-badge"
+import { EditDeleteMenu } from "../../../components/edit-delete-menu"
 import { RedemptionChart } from "../../../components/redemption-chart"
 import { RedemptionsSection } from "../../../components/redemptions-section"
 import { ErrorState, SectionRow, SectionSkeleton } from "../../../components/states"
+import { TwoColumnLayout } from "../../../components/two-column-layout"
 import {
   errorMessage,
   formatDate,
@@ -46,34 +47,36 @@ const CouponDetailPage = () => {
   const c = coupon.data
 
   return (
-    <div className="flex flex-col gap-y-3 xl:flex-row xl:items-start xl:gap-x-4">
-      <div className="flex w-full min-w-0 flex-col gap-y-3">
-        <SummarySection coupon={c} />
-        <RedemptionChart stats={stats.data} isLoading={stats.isLoading} error={stats.error} onRetry={() => stats.refetch()} />
-        <Tabs value={tab} onValueChange={setTab}>
-          <Tabs.List className="mb-3">
-            <Tabs.Trigger value="codes">Codes</Tabs.Trigger>
-            <Tabs.Trigger value="redemptions">Redemptions</Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="codes">
-            <CodesSection couponId={c.id} />
-          </Tabs.Content>
-          <Tabs.Content value="redemptions">
-            <RedemptionsSection couponId={c.id} />
-          </Tabs.Content>
-        </Tabs>
-      </div>
-      <div className="flex w-full flex-col gap-y-3 xl:max-w-[400px]">
-        <RulesSection coupon={c} />
-        <ScopeSection coupon={c} />
-      </div>
-    </div>
+    <TwoColumnLayout
+      main={
+        <>
+          <SummarySection coupon={c} />
+          <RedemptionChart stats={stats.data} isLoading={stats.isLoading} error={stats.error} onRetry={() => stats.refetch()} />
+          <Tabs value={tab} onValueChange={setTab}>
+            <Tabs.List className="mb-3">
+              <Tabs.Trigger value="codes">Codes</Tabs.Trigger>
+              <Tabs.Trigger value="redemptions">Redemptions</Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="codes">
+              <CodesSection couponId={c.id} />
+            </Tabs.Content>
+            <Tabs.Content value="redemptions">
+              <RedemptionsSection couponId={c.id} />
+            </Tabs.Content>
+          </Tabs>
+        </>
+      }
+      sidebar={
+        <>
+          <RulesSection coupon={c} />
+          <ScopeSection coupon={c} />
+        </>
+      }
+    />
   )
 }
 
 const SummarySection = ({ coupon }: { coupon: Coupon }) => {
-  const navigate = useNavigate()
-  const prompt = usePrompt()
   const update = useUpdateCoupon(coupon.id)
   const remove = useDeleteCoupon(coupon.id)
 
@@ -81,23 +84,6 @@ const SummarySection = ({ coupon }: { coupon: Coupon }) => {
     try {
       await update.mutateAsync({ is_active: active })
       toast.success(active ? "Coupon activated" : "Coupon paused")
-    } catch (error) {
-      toast.error(errorMessage(error))
-    }
-  }
-
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: `Delete coupon ${coupon.code ?? coupon.title}?`,
-      description: "Shoppers can no longer use it and its codes become free for other coupons. Past orders keep their discount.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (!confirmed) return
-    try {
-      await remove.mutateAsync()
-      toast.success("Coupon deleted")
-      navigate("/coupons", { replace: true })
     } catch (error) {
       toast.error(errorMessage(error))
     }
@@ -129,24 +115,15 @@ const SummarySection = ({ coupon }: { coupon: Coupon }) => {
               <label htmlFor="coupon-active-switch">{coupon.is_active ? "Active" : "Paused"}</label>
             </Text>
           </div>
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Coupon actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item className="gap-x-2" onClick={() => navigate(`/coupons/${coupon.id}/edit`)}>
-                <PencilSquare className="text-ui-fg-subtle" />
-                Edit
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item className="gap-x-2" onClick={onDelete} disabled={remove.isPending}>
-                <Trash className="text-ui-fg-subtle" />
-                Delete
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
+          <EditDeleteMenu
+            label="Coupon actions"
+            editTo={`/coupons/${coupon.id}/edit`}
+            confirmTitle={`Delete coupon ${coupon.code ?? coupon.title}?`}
+            confirmDescription="Shoppers can no longer use it and its codes become free for other coupons. Past orders keep their discount."
+            remove={remove}
+            deletedMessage="Coupon deleted"
+            afterDeleteTo="/coupons"
+          />
         </div>
       </div>
       <SectionRow label="Discount" value={formatDiscount(coupon)} />

@@ -5,13 +5,14 @@ import {
   DataTable,
   Heading,
   Text,
-  useDataTable,
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { CampaignPhaseBadge } from "../../../components/campaign-status"
+import { PagedTable } from "../../../components/paged-table"
 import { ErrorState } from "../../../components/states"
 import { formatDate, formatNumber } from "../../../lib/format"
+import { usePagedDataTable, usePaging } from "../../../lib/paging"
 import { useCampaigns } from "../../../lib/queries"
 import type { Campaign } from "../../../lib/types"
 
@@ -65,36 +66,34 @@ const columns = [
 const CampaignListPage = () => {
   const navigate = useNavigate()
   const [q, setQ] = useState("")
-  const [pageIndex, setPageIndex] = useState(0)
+  const page = usePaging(PAGE)
   const [sorting, setSorting] = useState<{ id: string; desc: boolean } | null>(null)
   const { data, isLoading, error, refetch } = useCampaigns({
     q: q || undefined,
     order: sorting ? `${sorting.desc ? "-" : ""}${sorting.id}` : undefined,
-    limit: PAGE,
-    offset: pageIndex * PAGE,
+    limit: page.limit,
+    offset: page.offset,
   })
-  const table = useDataTable({
+  const table = usePagedDataTable(page, {
     data: data?.coupon_campaigns ?? [],
+    count: data?.count,
     columns,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
     isLoading,
     onRowClick: (_, row) => navigate(`/coupons/campaigns/${row.id}`),
-    search: {
-      state: q,
-      onSearchChange: (v) => {
-        setQ(v)
-        setPageIndex(0)
-      },
-    },
+    search: { state: q, onSearchChange: setQ },
     sorting: { state: sorting, onSortingChange: setSorting },
-    pagination: { state: { pageIndex, pageSize: PAGE }, onPaginationChange: (s) => setPageIndex(s.pageIndex) },
   })
 
   if (error) return <ErrorState title="Could not load the campaigns" error={error} onRetry={() => refetch()} />
   return (
     <Container className="divide-y p-0">
-      <DataTable instance={table}>
+      <PagedTable
+        table={table}
+        emptyState={{
+          empty: { heading: "No campaigns yet", description: "Create a campaign to send a coupon page to customers." },
+          filtered: { heading: "No matching campaigns", description: "Change the search." },
+        }}
+      >
         <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
           <div>
             <Heading>Coupon campaigns</Heading>
@@ -110,14 +109,7 @@ const CampaignListPage = () => {
             </Button>
           </div>
         </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: { heading: "No campaigns yet", description: "Create a campaign to send a coupon page to customers." },
-            filtered: { heading: "No matching campaigns", description: "Change the search." },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      </PagedTable>
     </Container>
   )
 }

@@ -1,4 +1,3 @@
-import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -6,27 +5,27 @@ import {
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   DataTable,
-  Drawer,
-  DropdownMenu,
   Heading,
   Hint,
-  IconButton,
   Input,
   Label,
   StatusBadge,
   Text,
   toast,
-  useDataTable,
-  usePrompt,
   type DataTableFilteringState,
 } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useNavigate, useParams, type UIMatch } from "react-router-dom"
+import { Link, useParams, type UIMatch } from "react-router-dom"
 import { CampaignFunnel } from "../../../../components/campaign-funnel"
 import { campaignPhase, CampaignPhaseBadge } from "../../../../components/campaign-status"
+import { EditDeleteMenu } from "../../../../components/edit-delete-menu"
+import { FormDrawer } from "../../../../components/form-drawer"
+import { PagedTable } from "../../../../components/paged-table"
 import { SearchPicker } from "../../../../components/search-picker"
 import { ErrorState, SectionHeader, SectionRow, SectionSkeleton } from "../../../../components/states"
+import { TwoColumnLayout } from "../../../../components/two-column-layout"
 import { errorMessage, formatDate, formatNumber } from "../../../../lib/format"
+import { usePagedDataTable, usePaging } from "../../../../lib/paging"
 import {
   searchCustomers,
   useCampaign,
@@ -53,40 +52,26 @@ const CampaignDetailPage = () => {
   }
   const c = campaign.data
   return (
-    <div className="flex flex-col gap-y-3 xl:flex-row xl:items-start xl:gap-x-4">
-      <div className="flex w-full min-w-0 flex-col gap-y-3">
-        <SummarySection campaign={c} />
-        <CampaignFunnel funnel={c.funnel} />
-        <RecordsSection campaignId={c.id} />
-      </div>
-      <div className="flex w-full flex-col gap-y-3 xl:max-w-[400px]">
-        <VerifySection />
-        <PageLookSection campaign={c} />
-      </div>
-    </div>
+    <TwoColumnLayout
+      main={
+        <>
+          <SummarySection campaign={c} />
+          <CampaignFunnel funnel={c.funnel} />
+          <RecordsSection campaignId={c.id} />
+        </>
+      }
+      sidebar={
+        <>
+          <VerifySection />
+          <PageLookSection campaign={c} />
+        </>
+      }
+    />
   )
 }
 
 const SummarySection = ({ campaign }: { campaign: Campaign }) => {
-  const navigate = useNavigate()
-  const prompt = usePrompt()
   const remove = useDeleteCampaign(campaign.id)
-  const onDelete = async () => {
-    const ok = await prompt({
-      title: `Delete campaign ${campaign.name}?`,
-      description: "Its coupon page links stop working. Coupons already redeemed stay in the customers' wallets.",
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (!ok) return
-    try {
-      await remove.mutateAsync()
-      toast.success("Campaign deleted")
-      navigate("/coupons/campaigns", { replace: true })
-    } catch (error) {
-      toast.error(errorMessage(error))
-    }
-  }
   return (
     <Container className="divide-y p-0">
       <div className="flex flex-wrap items-start justify-between gap-4 px-6 py-4">
@@ -96,24 +81,15 @@ const SummarySection = ({ campaign }: { campaign: Campaign }) => {
         </div>
         <div className="flex items-center gap-x-2">
           <SendDrawer campaign={campaign} />
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Campaign actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item className="gap-x-2" onClick={() => navigate(`/coupons/campaigns/${campaign.id}/edit`)}>
-                <PencilSquare className="text-ui-fg-subtle" />
-                Edit
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
-                <Trash className="text-ui-fg-subtle" />
-                Delete
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
+          <EditDeleteMenu
+            label="Campaign actions"
+            editTo={`/coupons/campaigns/${campaign.id}/edit`}
+            confirmTitle={`Delete campaign ${campaign.name}?`}
+            confirmDescription="Its coupon page links stop working. Coupons already redeemed stay in the customers' wallets."
+            remove={remove}
+            deletedMessage="Campaign deleted"
+            afterDeleteTo="/coupons/campaigns"
+          />
         </div>
       </div>
       <SectionRow
@@ -186,96 +162,82 @@ const SendDrawer = ({ campaign }: { campaign: Campaign }) => {
   }
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onOpenChange={(next) => {
         setOpen(next)
         if (!next) setResult(null)
       }}
-    >
-      <Drawer.Trigger asChild>
+      trigger={
         <Button size="small" disabled={phase !== "sending"} title={phase !== "sending" ? "Only inside the sending period" : undefined}>
           Send
         </Button>
-      </Drawer.Trigger>
-      <Drawer.Content>
-        <form onSubmit={submit} className="flex h-full flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>Send {campaign.name}</Drawer.Title>
-            <Drawer.Description className="sr-only">Send the campaign's coupon page to customers.</Drawer.Description>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">
-            <Text size="small" className="text-ui-fg-subtle">
-              Each customer gets their own coupon page link by e-mail (and here, to share in a chat). Blocked customers are skipped.
-            </Text>
-            <SearchPicker
-              id="send-customers"
-              queryKey="customers"
-              label="Customers"
-              searchPlaceholder="Search name or e-mail"
-              emptyText="No customer chosen yet."
-              selected={customerIds}
-              selectedLabels={labels}
-              onChange={(ids) => {
-                setCustomerIds(ids)
-                setError(null)
-              }}
-              search={(q) =>
-                searchCustomers(q).then((cs) => {
-                  const options = cs.map((c) => ({
-                    id: c.id,
-                    label: [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email,
-                    description: c.email,
-                  }))
-                  setLabels((prev) => ({ ...prev, ...Object.fromEntries(options.map((o) => [o.id, o.label])) }))
-                  return options
-                })
-              }
-            />
-            {error && (
-              <Hint variant="error" role="alert">
-                {error}
-              </Hint>
-            )}
-            {result && (
-              <div className="flex flex-col gap-y-2" data-testid="send-result">
-                <Text size="small" weight="plus">
-                  Sent to {result.recipients.length}
-                  {result.skipped.length ? `, skipped ${result.skipped.length}` : ""}
-                </Text>
-                <ul className="flex flex-col gap-y-1">
-                  {result.recipients.map((r) => (
-                    <li key={r.id} className="txt-compact-small flex items-center gap-x-2">
-                      <span className="truncate">{labels[r.customer_id] ?? r.customer_id}</span>
-                      <Copy content={r.coupon_url} aria-label="Copy the coupon page link" />
-                      <a href={r.coupon_url} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:underline">
-                        page
-                      </a>
-                      {r.notification_status === "failure" && <StatusBadge color="red">E-mail failed</StatusBadge>}
-                    </li>
-                  ))}
-                  {result.skipped.map((s) => (
-                    <li key={s.customer_id} className="txt-compact-small text-ui-fg-subtle">
-                      {labels[s.customer_id] ?? s.customer_id}: {s.reason}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Close
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={send.isPending}>
-              Send
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+      }
+      title={`Send ${campaign.name}`}
+      description="Send the campaign's coupon page to customers."
+      onSubmit={submit}
+      closeLabel="Close"
+      submitLabel="Send"
+      isPending={send.isPending}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        Each customer gets their own coupon page link by e-mail (and here, to share in a chat). Blocked customers are skipped.
+      </Text>
+      <SearchPicker
+        id="send-customers"
+        queryKey="customers"
+        label="Customers"
+        searchPlaceholder="Search name or e-mail"
+        emptyText="No customer chosen yet."
+        selected={customerIds}
+        selectedLabels={labels}
+        onChange={(ids) => {
+          setCustomerIds(ids)
+          setError(null)
+        }}
+        search={(q) =>
+          searchCustomers(q).then((cs) => {
+            const options = cs.map((c) => ({
+              id: c.id,
+              label: [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email,
+              description: c.email,
+            }))
+            setLabels((prev) => ({ ...prev, ...Object.fromEntries(options.map((o) => [o.id, o.label])) }))
+            return options
+          })
+        }
+      />
+      {error && (
+        <Hint variant="error" role="alert">
+          {error}
+        </Hint>
+      )}
+      {result && (
+        <div className="flex flex-col gap-y-2" data-testid="send-result">
+          <Text size="small" weight="plus">
+            Sent to {result.recipients.length}
+            {result.skipped.length ? `, skipped ${result.skipped.length}` : ""}
+          </Text>
+          <ul className="flex flex-col gap-y-1">
+            {result.recipients.map((r) => (
+              <li key={r.id} className="txt-compact-small flex items-center gap-x-2">
+                <span className="truncate">{labels[r.customer_id] ?? r.customer_id}</span>
+                <Copy content={r.coupon_url} aria-label="Copy the coupon page link" />
+                <a href={r.coupon_url} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:underline">
+                  page
+                </a>
+                {r.notification_status === "failure" && <StatusBadge color="red">E-mail failed</StatusBadge>}
+              </li>
+            ))}
+            {result.skipped.map((s) => (
+              <li key={s.customer_id} className="txt-compact-small text-ui-fg-subtle">
+                {labels[s.customer_id] ?? s.customer_id}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </FormDrawer>
   )
 }
 
@@ -324,45 +286,36 @@ const RECORDS_PAGE = 10
 
 const RecordsSection = ({ campaignId }: { campaignId: string }) => {
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
-  const [pageIndex, setPageIndex] = useState(0)
+  const page = usePaging(RECORDS_PAGE)
   const status = filtering.status as CampaignStep | undefined
   const { data, isLoading, error, refetch } = useCampaignRedemptions(campaignId, {
     status,
-    limit: RECORDS_PAGE,
-    offset: pageIndex * RECORDS_PAGE,
+    limit: page.limit,
+    offset: page.offset,
   })
-  const table = useDataTable({
+  const table = usePagedDataTable(page, {
     data: data?.redemptions ?? [],
+    count: data?.count,
     columns: recordColumns,
     filters: recordFilters,
-    getRowId: (row) => row.id,
-    rowCount: data?.count ?? 0,
     isLoading,
-    filtering: {
-      state: filtering,
-      onFilteringChange: (s) => {
-        setFiltering(s)
-        setPageIndex(0)
-      },
-    },
-    pagination: { state: { pageIndex, pageSize: RECORDS_PAGE }, onPaginationChange: (s) => setPageIndex(s.pageIndex) },
+    filtering: { state: filtering, onFilteringChange: setFiltering },
   })
   if (error) return <ErrorState title="Could not load the redemption records" error={error} onRetry={() => refetch()} />
   return (
     <Container className="divide-y p-0">
-      <DataTable instance={table}>
+      <PagedTable
+        table={table}
+        emptyState={{
+          empty: { heading: "Nothing sent yet", description: "Send the campaign to customers to see each coupon's progress." },
+          filtered: { heading: "No coupon at this step" },
+        }}
+      >
         <DataTable.Toolbar className="flex items-center justify-between gap-2">
           <Heading level="h2">Redemption records</Heading>
           <DataTable.FilterMenu tooltip="Filter by status" />
         </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: { heading: "Nothing sent yet", description: "Send the campaign to customers to see each coupon's progress." },
-            filtered: { heading: "No coupon at this step" },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      </PagedTable>
     </Container>
   )
 }
