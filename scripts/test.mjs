@@ -13,9 +13,13 @@ import { run } from "./lib/run.mjs"
 const [part = "all", ...jestArgs] = process.argv.slice(2)
 const parts = part === "all" ? ["types", "unit", "http", "package", "multi"] : [part]
 // Checks run as a command, each counted as one test.
+const tsc = path.join(PROJECT_ROOT, "node_modules/.bin/tsc")
 const COMMAND_CHECKS = {
-  // Source, tests and scripts' TypeScript, as the editor sees it.
-  types: [path.join(PROJECT_ROOT, "node_modules/.bin/tsc"), ["--noEmit", "-p", PROJECT_ROOT]],
+  // The server code and tests, then the admin extension (its own tsconfig), as the editor sees them.
+  types: [
+    [tsc, ["--noEmit", "-p", PROJECT_ROOT]],
+    [tsc, ["--noEmit", "-p", path.join(PROJECT_ROOT, "src/admin")]],
+  ],
 }
 // Scripts that check the app from outside, each counted as one test.
 const SCRIPT_CHECKS = {
@@ -96,8 +100,12 @@ for (const p of parts) {
       await runJest("integration:http", [spec, "--runInBand", "--forceExit", ...flags])
     }
   } else if (SCRIPT_CHECKS[p] || COMMAND_CHECKS[p]) {
-    const [command, args] = COMMAND_CHECKS[p] ?? ["node", [path.join(PROJECT_ROOT, SCRIPT_CHECKS[p])]]
-    const code = await run(command, args, { env }).done
+    const commands = COMMAND_CHECKS[p] ?? [["node", [path.join(PROJECT_ROOT, SCRIPT_CHECKS[p])]]]
+    let code = 0
+    for (const [command, args] of commands) {
+      code = await run(command, args, { env }).done
+      if (code !== 0) break
+    }
     if (code === 0) totals.passed += 1
     else {
       totals.failed += 1

@@ -104,7 +104,7 @@ export function campaignFunnel(countsByStatus: Partial<Record<CampaignRecipientS
  * browsers cannot be told apart this way.)
  */
 const LINK_PREVIEW_AGENT =
-  /[a-z]bot[/-]|telegrambot|crawl|spider|facebookexternalhit|facebot|whatsapp|skypeuripreview|embedly|iframely|vkshare|kakaotalk-scrap|google-pagerenderer|headlesschrome|preview/i
+  /[a-z]bot[/-]|telegrambot|crawl|spider|facebookexternalhit|facebot|whatsapp|skypeuripreview|embedly|iframely|vkshare|kakaotalk-scrap|google-pagerenderer|preview/i
 
 export function isLinkPreviewFetch(userAgent: string | undefined): boolean {
   return !userAgent || LINK_PREVIEW_AGENT.test(userAgent)

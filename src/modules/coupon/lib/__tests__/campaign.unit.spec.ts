@@ -135,6 +135,8 @@ describe("isLinkPreviewFetch", () => {
     "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Line/13.20.0",
     "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0 Mobile Safari/537.36 [FBAN/EMA;FBLC/en_US;FBAV/380.0]",
+    // A scripted browser (the dashboard's e2e shopper) opens the page like a person.
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
   ])("treats the browser %p as a shopper opening the page", (agent) => {
     expect(isLinkPreviewFetch(agent)).toBe(false)
   })
