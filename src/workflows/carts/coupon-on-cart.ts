@@ -17,9 +17,6 @@ export const COUPON_ADJUSTMENT_PROVIDER = "coupon"
 
 export const couponAdjustmentDescription = (code: string) => `Coupon ${code}`
 
-/** What the rules read of a line's product. */
-const COUPON_PRODUCT_FIELDS = ["id", "metadata", "type.value", "categories.id"]
-
 export const COUPON_CART_FIELDS = [
   "id",
   "region_id",
@@ -38,7 +35,6 @@ export const COUPON_CART_FIELDS = [
   "items.requires_shipping",
   "items.product_id",
   "items.created_at",
-  ...COUPON_PRODUCT_FIELDS.map((field) => `items.product.${field}`),
   "items.adjustments.id",
   "items.adjustments.amount",
   "items.adjustments.code",
@@ -57,7 +53,11 @@ export type CouponCart = {
   items: any[]
 }
 
-/** `extraFields`: more of the cart read in the same query (say, its promotions). */
+/**
+ * A cart's lines and their adjustments; what the rules read of the lines'
+ * products is read when a code is judged (see withLineProducts).
+ * `extraFields`: more of the cart read in the same query (say, its promotions).
+ */
 export async function loadCouponCart(
   container: MedusaContainer,
   cartId: string,
@@ -73,22 +73,52 @@ export async function loadCouponCart(
   return asCouponCart(cart)
 }
 
+/** What the rules read of a line's product, as `product_facts` on the line (see withLineProducts). */
+export type LineProductFacts = {
+  metadata: Record<string, unknown> | null
+  type: string | null
+  category_ids?: string[]
+}
+
 /**
- * The coupon's view of a cart that a Medusa workflow has just read with its
- * lines and their adjustments (`items.*`, `items.adjustments.*`): only the
- * product facts the rules need are read, instead of the whole cart again.
+ * The cart's lines with what the rules read of their products: the kind
+ * (metadata and type) and, with `categories`, the categories, which only
+ * coupons limited to categories need and which cost as much to read as the
+ * rest. Lines that already carry them (an earlier call) are not read again.
  */
-export async function couponCartOf(container: MedusaContainer, cart: any): Promise<CouponCart> {
+export async function withLineProducts(
+  container: MedusaContainer,
+  cart: CouponCart,
+  { categories = false }: { categories?: boolean } = {}
+): Promise<CouponCart> {
+  const lacking = (item: any) =>
+    !!item.product_id && (!item.product_facts || (categories && !item.product_facts.category_ids))
+  const productIds = [...new Set<string>(cart.items.filter(lacking).map((item) => item.product_id))]
+  if (!productIds.length) return cart
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const productIds = [...new Set<string>((cart.items ?? []).map((item: any) => item.product_id).filter(Boolean))]
-  const { data: products } = productIds.length
-    ? await query.graph({ entity: "product", fields: COUPON_PRODUCT_FIELDS, filters: { id: productIds } })
-    : { data: [] as any[] }
-  const productById = new Map(products.map((product: any) => [product.id, product]))
-  return asCouponCart({
-    ...cart,
-    items: (cart.items ?? []).map((item: any) => ({ ...item, product: productById.get(item.product_id) ?? null })),
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: categories ? ["id", "metadata", "type.value", "categories.id"] : ["id", "metadata", "type.value"],
+    filters: { id: productIds },
   })
+  const factsById = new Map<string, LineProductFacts>(
+    products.map((product: any) => [
+      product.id,
+      {
+        metadata: product.metadata ?? null,
+        type: product.type?.value ?? null,
+        ...(categories ? { category_ids: (product.categories ?? []).map((category: any) => category.id) } : {}),
+      },
+    ])
+  )
+  // A deleted product has no facts: its line counts as a line of no kind.
+  const none: LineProductFacts = { metadata: null, type: null, ...(categories ? { category_ids: [] } : {}) }
+  return {
+    ...cart,
+    items: cart.items.map((item) =>
+      lacking(item) ? { ...item, product_facts: factsById.get(item.product_id) ?? none } : item
+    ),
+  }
 }
 
 function asCouponCart(cart: any): CouponCart {
@@ -141,7 +171,7 @@ export async function judgeCouponOnCart(
 ): Promise<CartCouponVerdict> {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const loading = Promise.resolve(cartOrLoading)
+  const loading = Promise.resolve(cartOrLoading).then(asCouponCart)
   const usageOf = (cart: CouponCart, couponId: string, couponCodeId: string | null) =>
     couponService.usageSnapshot({
       coupon_id: couponId,
@@ -151,10 +181,10 @@ export async function judgeCouponOnCart(
       coupon_code_id: couponCodeId,
     })
   // One Promise.all from the start: a failed cart read is handled, whichever finishes first.
-  const [settings, found, cart, blockEntries, expectedUsage] = await Promise.all([
+  const [settings, found, cartWithProducts, blockEntries, expectedUsage] = await Promise.all([
     couponService.getSettings(),
     findCouponByCode(couponService, rawCode),
-    loading,
+    loading.then((cart) => withLineProducts(container, cart)),
     loading.then((cart) =>
       cart.customer_id
         ? couponService.listCouponBlocklistEntries({ customer_id: cart.customer_id }, { select: ["id"] })
@@ -163,6 +193,7 @@ export async function judgeCouponOnCart(
     expected ? loading.then((cart) => usageOf(cart, expected.coupon_id, expected.coupon_code_id)) : null,
   ])
   const { code, coupon, serial } = found
+  let cart = cartWithProducts
 
   let scoped: Set<string> | null = null
   // Uses of the serial code by other carts (this cart's own hold is its own).
@@ -173,7 +204,7 @@ export async function judgeCouponOnCart(
     const opensExpected =
       expectedUsage && expected!.coupon_id === coupon.id && expected!.coupon_code_id === (serial?.id ?? null)
     // Whatever else the rules need, read at once.
-    const [snapshot, categories, priorOrders, walletEntry] = await Promise.all([
+    const [snapshot, categories, priorOrders, walletEntry, cartWithCategories] = await Promise.all([
       opensExpected ? expectedUsage : usageOf(cart, coupon.id, serial?.id ?? null),
       coupon.category_ids?.length
         ? query.graph({ entity: "product_category", fields: ["id", "parent_category_id"] }).then((r) => r.data)
@@ -199,7 +230,9 @@ export async function judgeCouponOnCart(
             )
             .then(([entry]) => entry ?? null)
         : Promise.resolve(null),
+      coupon.category_ids?.length ? withLineProducts(container, cart, { categories: true }) : cart,
     ])
+    cart = cartWithCategories
     usage.total = snapshot.total
     usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
     usage.earliest_hold_release = snapshot.earliest_hold_release
@@ -226,12 +259,12 @@ export async function judgeCouponOnCart(
         quantity: Number(item.quantity),
         unit_price: Number(item.unit_price),
         product_id: item.product_id,
-        product_category_ids: (item.product?.categories ?? []).map((c: any) => c.id),
+        product_category_ids: item.product_facts?.category_ids ?? [],
         is_discountable: item.is_discountable,
         is_giftcard: item.is_giftcard,
         is_sale: isSaleItem(Number(item.unit_price), item.compare_at_unit_price == null ? null : Number(item.compare_at_unit_price)),
-        product_metadata: item.product?.metadata ?? null,
-        product_type: item.product?.type?.value ?? null,
+        product_metadata: item.product_facts?.metadata ?? null,
+        product_type: item.product_facts?.type ?? null,
         requires_shipping: item.requires_shipping,
       })),
     },
@@ -366,9 +399,7 @@ export async function refreshCartCoupon(
     await writeCouponAdjustments(container, refreshed, application.code, application.allocations as any)
     return true
   }
-  const { cart, evaluation } = await judgeCouponOnCart(container, couponCartOf(container, refreshed), application.code, {
-    expected: application,
-  })
+  const { cart, evaluation } = await judgeCouponOnCart(container, refreshed, application.code, { expected: application })
   if (evaluation.ok) {
     await writeCouponAdjustments(container, cart, application.code, evaluation.allocations)
     await couponService.updateCouponCarts({

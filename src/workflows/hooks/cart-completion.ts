@@ -3,7 +3,7 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
-import { appliedCouponOf, couponCartOf, currentCouponShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
+import { appliedCouponOf, currentCouponShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
 
 /**
  * At completion the coupon is judged again and its use is counted in
@@ -21,12 +21,9 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
   // Judged on the cart Medusa read for this completion, under its cart lock:
   // only the product facts the rules need are read besides.
-  const { cart, settings, coupon, serial, evaluation } = await judgeCouponOnCart(
-    container,
-    couponCartOf(container, completing),
-    application.code,
-    { expected: application }
-  )
+  const { cart, settings, coupon, serial, evaluation } = await judgeCouponOnCart(container, completing, application.code, {
+    expected: application,
+  })
   if (!evaluation.ok) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, evaluation.message)
   }

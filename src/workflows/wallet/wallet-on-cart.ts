@@ -4,7 +4,7 @@ import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
 import { rankWalletCouponOptions, WalletCouponOption } from "../../modules/coupon/lib/wallet"
-import { CouponCart, judgeCouponOnCart, loadCouponCart } from "../carts/coupon-on-cart"
+import { CouponCart, judgeCouponOnCart, loadCouponCart, withLineProducts } from "../carts/coupon-on-cart"
 
 /** Unused wallet coupons judged per cart; a wallet larger than this offers its newest ones. */
 export const MAX_WALLET_OPTIONS = 100
@@ -47,13 +47,17 @@ export async function walletCouponOptions(
   cart: CouponCart & { customer_id: string }
 ): Promise<WalletCouponOption[]> {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-  const { rows } = await couponService.readWallet({
-    customer_id: cart.customer_id,
-    status: "unused",
-    limit: MAX_WALLET_OPTIONS,
-    offset: 0,
-    now: new Date(),
-  })
+  // The lines' products once for all the judgements, categories included.
+  const [{ rows }, judgedCart] = await Promise.all([
+    couponService.readWallet({
+      customer_id: cart.customer_id,
+      status: "unused",
+      limit: MAX_WALLET_OPTIONS,
+      offset: 0,
+      now: new Date(),
+    }),
+    withLineProducts(container, cart, { categories: true }),
+  ])
   // A shared code may sit in the wallet more than once: judge it once, with
   // the expiry of the entry that expires first.
   const byCode = new Map<string, (typeof rows)[number]>()
@@ -68,7 +72,7 @@ export async function walletCouponOptions(
   for (let i = 0; i < entries.length; i += JUDGE_CONCURRENCY) {
     const judged = await Promise.all(
       entries.slice(i, i + JUDGE_CONCURRENCY).map(async (row) => {
-        const { evaluation } = await judgeCouponOnCart(container, cart, row.code)
+        const { evaluation } = await judgeCouponOnCart(container, judgedCart, row.code)
         const option: WalletCouponOption = evaluation.ok
           ? {
               code: row.code,
