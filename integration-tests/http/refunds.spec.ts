@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createRegionsWorkflow, createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { createAdminHeaders } from "../helpers/admin"
-import { createTestStore, storefront, TestStore } from "../helpers/store"
+import { createTestStore, ProductKey, storefront, TestStore } from "../helpers/store"
 
 jest.setTimeout(240 * 1000)
 
@@ -31,6 +31,13 @@ medusaIntegrationTestRunner({
 
     const paymentOf = (order: any) => order.payment_collections[0].payments[0]
 
+    /** Medusa's receipt of a requested return: the items are back at the warehouse. */
+    const receiveReturn = async (returnId: string, lines: { id: string; quantity: number }[]) => {
+      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
+      await api.post(`/admin/returns/${returnId}/receive-items`, { items: lines }, admin)
+      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+    }
+
     /** Medusa's own return flow: request, receive, confirm; then refund what it says is owed. */
     const returnAndRefund = async (orderId: string, items: [string, number][]) => {
       const { data } = await api.post("/admin/returns", { order_id: orderId, location_id: store.locationId }, admin)
@@ -38,9 +45,7 @@ medusaIntegrationTestRunner({
       const lines = items.map(([id, quantity]) => ({ id, quantity }))
       await api.post(`/admin/returns/${returnId}/request-items`, { items: lines }, admin)
       await api.post(`/admin/returns/${returnId}/request`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive-items`, { items: lines }, admin)
-      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
+      await receiveReturn(returnId, lines)
       const order = await getOrder(orderId)
       const owed = -order.summary.pending_difference
       await api.post(`/admin/payments/${paymentOf(order).id}/refund`, { amount: owed }, admin)
@@ -48,6 +53,39 @@ medusaIntegrationTestRunner({
     }
 
     const itemOf = (order: any, handle: string) => order.items.find((i: any) => i.product_handle === handle)
+
+    /**
+     * Medusa's exchange or refund claim: the `returned` order lines come back
+     * (requested, then received), the `sent` products go out as new lines.
+     * Answers the order, whose `summary.pending_difference` is what Medusa
+     * settles: negative when the store owes, positive when the customer does.
+     */
+    const exchangeOrClaim = async (
+      kind: "exchange" | "refund claim",
+      orderId: string,
+      returned: [string, number][],
+      sent: [ProductKey, number][] = []
+    ) => {
+      const route = kind === "exchange" ? "exchanges" : "claims"
+      const { data } = await api.post(
+        `/admin/${route}`,
+        kind === "exchange" ? { order_id: orderId } : { order_id: orderId, type: "refund" },
+        admin
+      )
+      const id = (data.exchange ?? data.claim).id
+      const lines = returned.map(([id, quantity]) => ({ id, quantity }))
+      await api.post(`/admin/${route}/${id}/inbound/items`, { location_id: store.locationId, items: lines }, admin)
+      if (sent.length) {
+        const items = sent.map(([key, quantity]) => ({ variant_id: store.variants[key], quantity }))
+        await api.post(`/admin/${route}/${id}/outbound/items`, { items }, admin)
+      }
+      const requested = (await api.post(`/admin/${route}/${id}/request`, {}, admin)).data
+      await receiveReturn((requested.exchange ?? requested.claim).return_id, lines)
+      return getOrder(orderId)
+    }
+
+    const refund = (paymentId: string, amount: number) =>
+      api.post(`/admin/payments/${paymentId}/refund`, { amount }, admin).catch((e: any) => e.response)
 
     const placeOrder = async (
       code: string,
@@ -165,6 +203,71 @@ medusaIntegrationTestRunner({
         expect(await statusOf(restored.id)).toBe("released")
         const [coupon] = await couponService.listCoupons({ code: "KEEP" })
         expect(coupon.usage_count).toBe(1)
+      })
+    })
+
+    describe("exchanges and claims (tax-exclusive USD, 10% tax): the returned line is worth what it paid", () => {
+      // $9 over hoodie $60 and mug $15: $4.50 a line, so the hoodie paid
+      // (60 − 4.50) × 1.1 = 61.05 and the mug (15 − 4.50) × 1.1 = 11.55; shipping 10 + 1 tax.
+      const placeHoodieAndMug = async (code: string) => {
+        await api.post("/admin/coupons", { code, title: "t", type: "fixed", amount: 9, currency_code: "usd" }, admin)
+        const order = await placeOrder(code, [["hoodie", 1], ["mug", 1]])
+        expect(order.total).toBe(83.6)
+        return order
+      }
+
+      it("exchange for a cheaper item: the store owes the returned item's paid price minus the new item's, refunds exactly that, and no cent above what is left", async () => {
+        const order = await placeHoodieAndMug("SWAP")
+        const payment = paymentOf(order)
+        const after = await exchangeOrClaim("exchange", order.id, [[itemOf(order, "hoodie").id, 1]], [["tee", 1]])
+        // The new tee takes no coupon share: 10 + 1 tax = 11.
+        expect(itemOf(after, "tee")).toEqual(expect.objectContaining({ unit_price: 10, discount_total: 0, total: 11 }))
+        // Owed: 61.05 − 11 = 50.05 (at the hoodie's list price it would be 66 − 11 = 55).
+        expect(cents(after.summary.pending_difference)).toBe(-5005)
+
+        expect((await refund(payment.id, 50.05)).status).toBe(200)
+        const settled = await getOrder(order.id)
+        expect(settled.summary.pending_difference).toBe(0)
+        expect(paymentOf(settled).refunds.map((r: any) => r.amount)).toEqual([50.05])
+        // What stays paid is what the customer keeps: mug 11.55 + tee 11 + shipping 11.
+        expect(settled.total).toBe(33.55)
+        // The guard bounds a refund by what was paid and not refunded (83.60 − 50.05 = 33.55), not by
+        // the exchange's difference: a cent above the difference would pass, a cent above 33.55 does not.
+        const error = await refund(payment.id, 33.56)
+        expect(error.status).toBe(400)
+        expect(error.data.message).toBe(
+          "Refund of 33.56 USD is more than this coupon order paid and has not been refunded: 33.55 USD can be refunded (paid 83.60 USD, refunded 50.05 USD; coupon SWAP's discount is never paid out)."
+        )
+        expect(paymentOf(await getOrder(order.id)).refunds).toHaveLength(1)
+      })
+
+      it("exchange for a dearer item: the customer owes the new item's price with tax minus the returned item's paid price", async () => {
+        const order = await placeHoodieAndMug("UPGRADE")
+        const after = await exchangeOrClaim("exchange", order.id, [[itemOf(order, "mug").id, 1]], [["hoodie", 1]])
+        // The new hoodie takes no coupon share: 60 + 6 tax = 66. Owed by the customer:
+        // 66 − 11.55 = 54.45 (at the mug's list price it would be 66 − 16.50 = 49.50).
+        expect(cents(after.summary.pending_difference)).toBe(5445)
+        // Medusa asks for it in a new payment collection; the first payment is untouched.
+        const unpaid = after.payment_collections.filter((c: any) => c.status === "not_paid")
+        expect(unpaid.map((c: any) => c.amount)).toEqual([54.45])
+        expect(paymentOf(after).refunds).toEqual([])
+      })
+
+      it("refund claim for a damaged discounted item: the store owes the item's paid price, not its list price", async () => {
+        const order = await placeHoodieAndMug("DENT")
+        const payment = paymentOf(order)
+        const after = await exchangeOrClaim("refund claim", order.id, [[itemOf(order, "hoodie").id, 1]])
+        // Owed: the hoodie's 61.05 (list price with tax: 66).
+        expect(cents(after.summary.pending_difference)).toBe(-6105)
+
+        expect((await refund(payment.id, 61.05)).status).toBe(200)
+        const settled = await getOrder(order.id)
+        expect(settled.summary.pending_difference).toBe(0)
+        // Left paid: mug 11.55 + shipping 11 = 22.55; a cent more is refused.
+        expect(settled.total).toBe(22.55)
+        const error = await refund(payment.id, 22.56)
+        expect(error.status).toBe(400)
+        expect(error.data.message).toMatch(/22\.55 USD can be refunded \(paid 83\.60 USD, refunded 61\.05 USD/)
       })
     })
 
