@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
         admin
       )
       const id = (data.exchange ?? data.claim).id
-      const lines = returned.map(([id, quantity]) => ({ id, quantity }))
+      const lines = returned.map(([itemId, quantity]) => ({ id: itemId, quantity }))
       await api.post(`/admin/${route}/${id}/inbound/items`, { location_id: store.locationId, items: lines }, admin)
       if (sent.length) {
         const items = sent.map(([key, quantity]) => ({ variant_id: store.variants[key], quantity }))
