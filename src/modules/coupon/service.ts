@@ -46,6 +46,7 @@ import {
   unverifyRecipient,
   verifyRecipient,
 } from "./campaign-queries"
+import { CartCouponRow, isCustomerBlocked, readCartCoupon, readSerialCode, readSettingsRow } from "./checkout-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
 import {
@@ -93,20 +94,18 @@ class CouponModuleService extends MedusaService({
   }
 
   /**
-   * The store-wide settings. The single row is created with the defaults the
-   * first time anything asks, so a fresh install behaves per rules.md.
+   * The store-wide settings, read afresh each time (every judgement of a code
+   * reads them; see checkout-queries.ts). The single row is created with the
+   * defaults the first time anything asks, so a fresh install behaves per
+   * rules.md.
    */
   @InjectManager()
   async getSettings(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponSettingsValues> {
-    const [existing] = await this.listCouponSettings(
-      {},
-      { take: 1, order: { created_at: "ASC" } },
-      sharedContext
-    )
+    const existing = await readSettingsRow((sharedContext.manager as any).getKnex())
     if (existing) {
-      return existing as unknown as CouponSettingsValues
+      return existing as CouponSettingsValues
     }
     const created = await this.createCouponSettings(
       {
@@ -116,6 +115,24 @@ class CouponModuleService extends MedusaService({
       sharedContext
     )
     return created as unknown as CouponSettingsValues
+  }
+
+  /** The coupon row of a cart, or null (see checkout-queries.ts). */
+  @InjectManager()
+  async readCartCoupon(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CartCouponRow | null> {
+    return readCartCoupon((sharedContext.manager as any).getKnex(), cartId)
+  }
+
+  /** The live serial code written `code` (normalized), or null (see checkout-queries.ts). */
+  @InjectManager()
+  async readSerialCode(code: string, @MedusaContext() sharedContext: Context = {}) {
+    return readSerialCode((sharedContext.manager as any).getKnex(), code)
+  }
+
+  /** Whether the customer is on the blocklist (see checkout-queries.ts). */
+  @InjectManager()
+  async isCustomerBlocked(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return isCustomerBlocked((sharedContext.manager as any).getKnex(), customerId)
   }
 
   /** A customer's wallet: counts per status and one page (see wallet-queries.ts). */

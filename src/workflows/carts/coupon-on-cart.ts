@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
+import type { CartCouponRow } from "../../modules/coupon/checkout-queries"
 import { normalizeCode } from "../../modules/coupon/lib/code-generation"
 import { expandCategoryIds, isSaleItem } from "../../modules/coupon/lib/eligibility"
 import {
@@ -134,10 +135,7 @@ function asCouponCart(cart: any): CouponCart {
 export async function findCouponByCode(couponService: CouponModuleService, rawCode: string) {
   const code = normalizeCode(rawCode)
   // Both lookups at once: a code is a shared or a serial code, never both.
-  const [[shared], [serial]] = await Promise.all([
-    couponService.listCoupons({ code }),
-    couponService.listCouponCodes({ code }),
-  ])
+  const [[shared], serial] = await Promise.all([couponService.listCoupons({ code }), couponService.readSerialCode(code)])
   if (shared) return { code, coupon: shared, serial: null }
   if (serial) {
     // Soft-deleted coupons are not listed: a code of a deleted coupon opens nothing.
@@ -181,15 +179,11 @@ export async function judgeCouponOnCart(
       coupon_code_id: couponCodeId,
     })
   // One Promise.all from the start: a failed cart read is handled, whichever finishes first.
-  const [settings, found, cartWithProducts, blockEntries, expectedUsage] = await Promise.all([
+  const [settings, found, cartWithProducts, blocked, expectedUsage] = await Promise.all([
     couponService.getSettings(),
     findCouponByCode(couponService, rawCode),
     loading.then((cart) => withLineProducts(container, cart)),
-    loading.then((cart) =>
-      cart.customer_id
-        ? couponService.listCouponBlocklistEntries({ customer_id: cart.customer_id }, { select: ["id"] })
-        : []
-    ),
+    loading.then((cart) => (cart.customer_id ? couponService.isCustomerBlocked(cart.customer_id) : false)),
     expected ? loading.then((cart) => usageOf(cart, expected.coupon_id, expected.coupon_code_id)) : null,
   ])
   const { code, coupon, serial } = found
@@ -241,7 +235,6 @@ export async function judgeCouponOnCart(
     usage.customer_has_prior_order = priorOrders.length > 0
     walletExpiresAt = walletEntry?.expires_at ?? null
   }
-  const blocked = blockEntries.length > 0
 
   const evaluation = evaluateCoupon({
     code,
@@ -332,12 +325,8 @@ export async function writeCouponAdjustments(
   }
 }
 
-export type CouponCartRow = Awaited<ReturnType<CouponModuleService["listCouponCarts"]>>[number]
-
-export async function appliedCouponOf(container: MedusaContainer, cartId: string): Promise<CouponCartRow | null> {
-  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-  const [row] = await couponService.listCouponCarts({ cart_id: cartId })
-  return row ?? null
+export async function appliedCouponOf(container: MedusaContainer, cartId: string): Promise<CartCouponRow | null> {
+  return container.resolve<CouponModuleService>(COUPON_MODULE).readCartCoupon(cartId)
 }
 
 /**
@@ -389,7 +378,7 @@ export function cartCouponFingerprint(cart: {
 export async function refreshCartCoupon(
   container: MedusaContainer,
   refreshed: any,
-  application: CouponCartRow
+  application: CartCouponRow
 ): Promise<boolean> {
   if (application.status !== "applied") return false
   if (refreshed.completed_at) return true

@@ -9,7 +9,7 @@ export const removeCartCouponStep = createStep(
   "remove-cart-coupon",
   async (input: { cart_id: string }, { container }) => {
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const [row] = await couponService.listCouponCarts({ cart_id: input.cart_id })
+    const row = await couponService.readCartCoupon(input.cart_id)
     const cart = await loadCouponCart(container, input.cart_id)
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed.`)

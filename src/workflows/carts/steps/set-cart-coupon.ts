@@ -23,7 +23,7 @@ export const setCartCouponStep = createStep(
   "set-cart-coupon",
   async (input: CartCouponInput, { container }) => {
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const [previous] = await couponService.listCouponCarts({ cart_id: input.cart_id })
+    const previous = await couponService.readCartCoupon(input.cart_id)
     const values = {
       coupon_id: input.coupon_id,
       code: input.code,
