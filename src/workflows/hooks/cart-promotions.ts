@@ -1,12 +1,15 @@
 import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { CouponRefreshInput, putCouponOnCart, undoPutCouponOnCart } from "../carts/apply-coupon"
 import { appliedCouponOf, refreshCartCoupon } from "../carts/coupon-on-cart"
 
 /*
  * Medusa re-runs updateCartPromotionsWorkflow after every cart change (items,
- * quantities, region, customer, shipping). These two handlers ride on it:
- * `validate` refuses manual promotion codes on a coupon cart;
+ * quantities, region, customer, shipping), and applying a coupon is a run of
+ * it that carries the code (see carts/apply-coupon.ts). These two handlers
+ * ride on it: `validate` puts a coupon being applied on the cart, or refuses
+ * manual promotion codes on a coupon cart;
  * `setPromotionContext` keeps the coupon's split current (or removes an
  * invalid coupon) and makes Medusa's promotions stand aside while a coupon is
  * on the cart. The refresh runs in the second hook, not in `validate`, so one
@@ -18,17 +21,26 @@ import { appliedCouponOf, refreshCartCoupon } from "../carts/coupon-on-cart"
  * refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection,
  * createOrderCreditLinesWorkflow.hooks.creditLinesCreated.
  */
-updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
-  const adding = (input.action ?? PromotionActions.ADD) === PromotionActions.ADD
-  if (!adding || !input.promo_codes?.length) return
-  const application = await appliedCouponOf(container, cart.id)
-  if (application?.status === "applied") {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `This cart carries coupon ${application.code}; coupons and promotions cannot be combined. Remove the coupon to use promotion codes.`
-    )
+updateCartPromotionsWorkflow.hooks.validate(
+  async ({ input, cart }, { container }) => {
+    const couponCode = (input as CouponRefreshInput).coupon_code
+    if (couponCode) {
+      return new StepResponse(undefined, await putCouponOnCart(container, cart, couponCode))
+    }
+    const adding = (input.action ?? PromotionActions.ADD) === PromotionActions.ADD
+    if (!adding || !input.promo_codes?.length) return
+    const application = await appliedCouponOf(container, cart.id)
+    if (application?.status === "applied") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `This cart carries coupon ${application.code}; coupons and promotions cannot be combined. Remove the coupon to use promotion codes.`
+      )
+    }
+  },
+  async (undo, { container }) => {
+    if (undo) await undoPutCouponOnCart(container, undo)
   }
-})
+)
 
 updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
   const application = await appliedCouponOf(container, cart.id)

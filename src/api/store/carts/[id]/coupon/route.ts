@@ -2,11 +2,12 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
-import { applyCouponToCartWorkflow } from "../../../../../workflows/carts/workflows/apply-coupon-to-cart"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { applyCouponInput } from "../../../../../workflows/carts/apply-coupon"
 import { bestWalletCode } from "../../../../../workflows/wallet/wallet-on-cart"
 import { removeCouponFromCartWorkflow } from "../../../../../workflows/carts/workflows/remove-coupon-from-cart"
 import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../utils/code-attempts"
-import { cartCouponSummary, couponCartFields, presentCartCoupon } from "./summary"
+import { appliedCouponDetails, cartCouponSummary, couponCartFields, presentCartCoupon } from "./summary"
 import type { StoreApplyCouponType } from "./validators"
 
 export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: MedusaResponse) {
@@ -14,20 +15,19 @@ export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: Medusa
   if (await refuseWhenOutOfAttempts(req, res, cartId)) return
   // No code: the logged-in customer's wallet coupon with the highest discount.
   const code = req.validatedBody.code ?? (await bestWalletCode(req.scope, cartId, (req as any).auth_context?.actor_id))
-  let applied: { code: string; title: string; description: string | null }
   try {
-    const { result } = await applyCouponToCartWorkflow(req.scope).run({
-      input: { cart_id: cartId, code },
-    })
-    applied = result
+    await updateCartPromotionsWorkflow(req.scope).run({ input: applyCouponInput(cartId, code) })
   } catch (error) {
     if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND && /^Coupon code/.test((error as Error).message)) {
       await recordUnknownCode(req, cartId)
     }
     throw error
   }
-  const cart = await refetchCart(cartId, req.scope, couponCartFields(defaultStoreCartFields))
-  res.json({ cart, coupon: presentCartCoupon(cart as any, applied) })
+  const [cart, applied] = await Promise.all([
+    refetchCart(cartId, req.scope, couponCartFields(defaultStoreCartFields)),
+    appliedCouponDetails(req.scope, cartId),
+  ])
+  res.json({ cart, coupon: applied ? presentCartCoupon(cart as any, applied) : null })
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse) {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COUPON_MODULE } from "../../../../../modules/coupon"
+import type { CartCouponRow } from "../../../../../modules/coupon/checkout-queries"
 import type CouponModuleService from "../../../../../modules/coupon/service"
 import { toMajorUnits } from "../../../../../modules/coupon/lib/money"
 import { appliedCouponOf, currentCouponShares, loadCouponCart } from "../../../../../workflows/carts/coupon-on-cart"
@@ -32,17 +33,29 @@ export function presentCartCoupon(
   }
 }
 
+/** The code, title and description of the coupon applied to a cart, or null. */
+export async function appliedCouponDetails(
+  container: MedusaContainer,
+  cartId: string,
+  application?: CartCouponRow | null
+): Promise<{ code: string; title: string; description: string | null } | null> {
+  application = application === undefined ? await appliedCouponOf(container, cartId) : application
+  if (application?.status !== "applied") return null
+  const { title, description } = await container
+    .resolve<CouponModuleService>(COUPON_MODULE)
+    .retrieveCoupon(application.coupon_id, { select: ["title", "description"] })
+  return { code: application.code, title, description: description ?? null }
+}
+
 /** `{ coupon }`, or `{ coupon: null, notice }` when a cart change removed it. */
 export async function cartCouponSummary(
   container: MedusaContainer,
   cartId: string
 ): Promise<{ coupon: any; notice?: string }> {
   const [cart, application] = await Promise.all([loadCouponCart(container, cartId), appliedCouponOf(container, cartId)])
-  if (application?.status === "applied") {
-    const { title, description } = await container
-      .resolve<CouponModuleService>(COUPON_MODULE)
-      .retrieveCoupon(application.coupon_id, { select: ["title", "description"] })
-    return { coupon: presentCartCoupon(cart, { code: application.code, title, description: description ?? null }) }
+  const applied = await appliedCouponDetails(container, cartId, application)
+  if (applied) {
+    return { coupon: presentCartCoupon(cart, applied) }
   }
   return application?.status === "removed" ? { coupon: null, notice: application.removed_reason! } : { coupon: null }
 }

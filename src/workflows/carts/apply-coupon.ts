@@ -1,0 +1,106 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import type { UpdateCartPromotionsWorkflowInput } from "@medusajs/medusa/core-flows"
+import { COUPON_MODULE } from "../../modules/coupon"
+import type { CartCouponRow } from "../../modules/coupon/checkout-queries"
+import type CouponModuleService from "../../modules/coupon/service"
+import { cartCouponFingerprint, judgeCouponOnCart } from "./coupon-on-cart"
+
+/*
+ * Applying a coupon is a run of Medusa's updateCartPromotionsWorkflow — the
+ * promotion refresh every cart change goes through — that carries the code.
+ * That workflow locks the cart and reads it; its validate hook
+ * (hooks/cart-promotions.ts) judges the code on that very cart and puts the
+ * coupon on it (undone should a later step fail); setPromotionContext then
+ * writes the split and makes promotions stand aside, and the refresh updates
+ * the payment collection to the discounted total. One workflow and one cart
+ * read, as for a promotion code.
+ */
+
+/** The promotion refresh input that applies `code`. */
+export type CouponRefreshInput = UpdateCartPromotionsWorkflowInput & { coupon_code?: string }
+
+export function applyCouponInput(cartId: string, code: string): CouponRefreshInput {
+  return {
+    cart_id: cartId,
+    promo_codes: [],
+    action: PromotionActions.ADD,
+    force_refresh_payment_collection: true,
+    coupon_code: code,
+  }
+}
+
+/** What undoes putCouponOnCart: the row it created, or the row as it was before. */
+export type PutCouponUndo = { created?: string; previous?: CartCouponRow }
+
+/**
+ * Judges the code on the cart the refresh read and makes it the cart's coupon,
+ * replacing any other (one coupon per order). Refuses, with the first failed
+ * rule of rules.md §2 (404 for a code that does not exist), a code that may
+ * not go on this cart. Manual promotion codes on the cart stand aside and are
+ * remembered, so that removing the coupon brings them back.
+ */
+export async function putCouponOnCart(container: MedusaContainer, cart: any, rawCode: string): Promise<PutCouponUndo> {
+  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const promotionIds = (cart.promotions ?? []).map((promotion: any) => promotion?.id).filter(Boolean)
+  const [{ cart: judged, code, coupon, serial, evaluation }, previous, promotions] = await Promise.all([
+    judgeCouponOnCart(container, cart, rawCode),
+    couponService.readCartCoupon(cart.id),
+    promotionIds.length
+      ? query
+          .graph({ entity: "promotion", fields: ["code", "is_automatic"], filters: { id: promotionIds } })
+          .then((r) => r.data)
+      : [],
+  ])
+  if (!evaluation.ok) {
+    throw new MedusaError(
+      evaluation.rule === "unknown_code" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.NOT_ALLOWED,
+      evaluation.message
+    )
+  }
+  const manualPromoCodes = promotions
+    .filter((promotion: any) => promotion && !promotion.is_automatic && promotion.code)
+    .map((promotion: any) => promotion.code as string)
+  const values = {
+    coupon_id: coupon.id as string,
+    code,
+    coupon_code_id: (serial?.id as string) ?? null,
+    status: "applied" as const,
+    removed_reason: null,
+    // The refresh that follows writes these without judging again.
+    cart_fingerprint: cartCouponFingerprint(judged),
+    allocations: evaluation.allocations as any,
+  }
+  if (previous) {
+    const suspended = previous.status === "applied" ? previous.suspended_promo_codes : []
+    await couponService.updateCouponCarts({
+      id: previous.id,
+      ...values,
+      suspended_promo_codes: [...new Set([...suspended, ...manualPromoCodes])],
+    })
+    return { previous }
+  }
+  const row = await couponService.createCouponCarts({ cart_id: cart.id, ...values, suspended_promo_codes: manualPromoCodes })
+  return { created: row.id }
+}
+
+export async function undoPutCouponOnCart(container: MedusaContainer, undo: PutCouponUndo) {
+  const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  if (undo.created) await couponService.deleteCouponCarts(undo.created)
+  if (undo.previous) {
+    const { id, coupon_id, code, coupon_code_id, status, removed_reason, suspended_promo_codes, cart_fingerprint, allocations } =
+      undo.previous
+    await couponService.updateCouponCarts({
+      id,
+      coupon_id,
+      code,
+      coupon_code_id,
+      status,
+      removed_reason,
+      suspended_promo_codes,
+      cart_fingerprint,
+      allocations: allocations as any,
+    })
+  }
+}
