@@ -183,13 +183,18 @@ class CouponModuleService extends MedusaService({
   ): Promise<{ id: string; reused: boolean }> {
     const knex = (sharedContext.transactionManager as any).getTransactionContext()
     await knex.raw("SET LOCAL lock_timeout = '15s'")
-    await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])
+    // Few statements while the lock is held: the row is read as it is locked,
+    // this cart's live use and the coupon's run-out holds in one read.
+    let coupon = (await knex.raw("SELECT * FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])).rows[0]
     const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
 
-    const live = await knex("coupon_redemption")
-      .where({ cart_id: input.cart_id, deleted_at: null })
-      .whereIn("status", ["held", "redeemed"])
-      .first()
+    const { rows: redemptions } = await knex.raw(
+      `SELECT *, (status = 'held' AND hold_expires_at < now()) AS hold_ran_out FROM coupon_redemption
+       WHERE deleted_at IS NULL
+         AND ((cart_id = ? AND status IN ('held', 'redeemed')) OR (coupon_id = ? AND status = 'held' AND hold_expires_at < now()))`,
+      [input.cart_id, input.coupon_id]
+    )
+    const live = redemptions.find((r: any) => r.cart_id === input.cart_id)
     if (live && live.coupon_id === input.coupon_id && live.code === input.code) {
       await knex("coupon_redemption")
         .where({ id: live.id })
@@ -202,13 +207,16 @@ class CouponModuleService extends MedusaService({
         })
       return { id: live.id, reused: true }
     }
-    if (live) {
-      // The cart changed coupon since its last attempt: give the old use back.
-      await this.releaseRedemptions_(knex, [live])
+    // The cart's use of another coupon (it changed coupon since its last
+    // attempt) is given back, and so are this coupon's holds that ran out.
+    const released = redemptions.filter(
+      (r: any) => r === live || (r.coupon_id === input.coupon_id && r.hold_ran_out)
+    )
+    if (released.length) {
+      await this.releaseRedemptions_(knex, released)
+      coupon = await knex("coupon").where({ id: input.coupon_id }).first()
     }
-    await this.releaseExpiredHolds_(knex, input.coupon_id)
 
-    const coupon = await knex("coupon").where({ id: input.coupon_id }).first()
     if (coupon.usage_limit !== null && coupon.usage_count >= coupon.usage_limit) {
       const hold = await knex("coupon_redemption")
         .where({ coupon_id: input.coupon_id, status: "held", deleted_at: null })
@@ -244,24 +252,29 @@ class CouponModuleService extends MedusaService({
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Coupon code ${input.code} has already been used.`)
       }
     }
-    await knex("coupon").where({ id: input.coupon_id }).increment("usage_count", 1)
-
+    // The use counted on the coupon and recorded in one statement.
     const id = generateEntityId(undefined, "credm")
-    await knex("coupon_redemption").insert({
-      id,
-      status: "held",
-      code: input.code,
-      coupon_id: input.coupon_id,
-      coupon_code_id: input.coupon_code_id,
-      cart_id: input.cart_id,
-      customer_id: input.customer_id,
-      email: input.email,
-      currency_code: input.currency_code,
-      discount_total: input.discount_total,
-      raw_discount_total: rawNumber(input.discount_total),
-      allocations: JSON.stringify(input.allocations),
-      hold_expires_at: holdUntil,
-    })
+    const record = knex("coupon_redemption")
+      .insert({
+        id,
+        status: "held",
+        code: input.code,
+        coupon_id: input.coupon_id,
+        coupon_code_id: input.coupon_code_id,
+        cart_id: input.cart_id,
+        customer_id: input.customer_id,
+        email: input.email,
+        currency_code: input.currency_code,
+        discount_total: input.discount_total,
+        raw_discount_total: rawNumber(input.discount_total),
+        allocations: JSON.stringify(input.allocations),
+        hold_expires_at: holdUntil,
+      })
+      .toSQL()
+    await knex.raw(`WITH counted AS (UPDATE coupon SET usage_count = usage_count + 1 WHERE id = ?) ${record.sql}`, [
+      input.coupon_id,
+      ...record.bindings,
+    ])
     return { id, reused: false }
   }
 
