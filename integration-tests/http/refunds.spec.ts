@@ -204,6 +204,23 @@ medusaIntegrationTestRunner({
         const [coupon] = await couponService.listCoupons({ code: "KEEP" })
         expect(coupon.usage_count).toBe(1)
       })
+
+      it("counts a kept use already when the coupon is applied, not only at completion", async () => {
+        await api.post("/admin/coupons", { code: "ONCE", title: "t", type: "fixed", amount: 1, currency_code: "usd", usage_limit: 1 }, admin)
+        const order = await placeOrder("ONCE", [["tee", 1]], {}, { fulfill: false })
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+        const couponService: any = getContainer().resolve("coupon")
+        for (let i = 0; i < 50; i++) {
+          const [r] = await couponService.listCouponRedemptions({ order_id: order.id })
+          if (r?.status === "canceled") break
+          await new Promise((res) => setTimeout(res, 100))
+        }
+
+        const cart = await shop.createCart([["tee", 1]])
+        const refused = await shop.applyCoupon(cart.id, "ONCE").catch((e) => e.response)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("Coupon ONCE has reached its usage limit.")
+      })
     })
 
     describe("exchanges and claims (tax-exclusive USD, 10% tax): the returned line is worth what it paid", () => {

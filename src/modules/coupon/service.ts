@@ -279,9 +279,12 @@ class CouponModuleService extends MedusaService({
   }
 
   /**
-   * Live uses of a coupon by carts other than `cart_id`, as the rules count
-   * them: redeemed uses and holds that have not expired (rules.md §4). One
-   * aggregate query, whatever the number of uses.
+   * Uses of a coupon by carts other than `cart_id`, counted as completion
+   * will count them (claimRedemption): in `total` every use the coupon keeps
+   * (redeemed, holds that have not expired, canceled or refunded orders that
+   * keep their use); per customer and per serial code, redeemed uses and
+   * holds that have not expired (rules.md §4). One query of index lookups,
+   * whatever the number of past uses.
    */
   @InjectManager()
   async usageSnapshot(
@@ -289,19 +292,36 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }> {
     const knex = (sharedContext.manager as any).getKnex()
-    const live = "(status = 'redeemed' OR (status = 'held' AND hold_expires_at > now()))"
+    const live = "(r.status = 'redeemed' OR (r.status = 'held' AND r.hold_expires_at > now()))"
+    // `total` starts from the count completion claims against (coupon.usage_count,
+    // which keeps the uses of canceled orders), less the holds that ran out and
+    // this cart's own use; no read grows with the number of past uses.
     const {
       rows: [row],
     } = await knex.raw(
       `SELECT
-         count(*) FILTER (WHERE ${live}) AS total,
-         count(*) FILTER (WHERE ${live} AND ((?::text IS NOT NULL AND customer_id = ?) OR (?::text IS NOT NULL AND email = ?))) AS by_customer,
-         count(*) FILTER (WHERE ${live} AND coupon_code_id = ?) AS by_code,
-         min(hold_expires_at) FILTER (WHERE status = 'held' AND hold_expires_at > now()) AS earliest_hold_release
-       FROM coupon_redemption
-       WHERE coupon_id = ? AND cart_id <> ? AND status IN ('held', 'redeemed') AND deleted_at IS NULL`,
-      [input.customer_id, input.customer_id, input.email, input.email, input.coupon_code_id, input.coupon_id, input.cart_id]
+         c.usage_count
+           - (SELECT count(*) FROM coupon_redemption r
+               WHERE r.coupon_id = c.id AND r.status = 'held' AND r.hold_expires_at <= now() AND r.deleted_at IS NULL)
+           - (SELECT count(*) FROM coupon_redemption r
+               WHERE r.cart_id = :cart_id AND r.coupon_id = c.id AND ${live} AND r.deleted_at IS NULL) AS total,
+         (SELECT count(*) FROM coupon_redemption r
+           WHERE r.coupon_id = c.id AND r.cart_id <> :cart_id AND ${live} AND r.deleted_at IS NULL
+             AND (r.customer_id = :customer_id OR r.email = :email)) AS by_customer,
+         (SELECT count(*) FROM coupon_redemption r
+           WHERE r.coupon_code_id = :coupon_code_id AND r.cart_id <> :cart_id AND ${live} AND r.deleted_at IS NULL) AS by_code,
+         (SELECT min(r.hold_expires_at) FROM coupon_redemption r
+           WHERE r.coupon_id = c.id AND r.status = 'held' AND r.hold_expires_at > now() AND r.deleted_at IS NULL) AS earliest_hold_release
+       FROM coupon c WHERE c.id = :coupon_id`,
+      {
+        coupon_id: input.coupon_id,
+        cart_id: input.cart_id,
+        customer_id: input.customer_id,
+        email: input.email,
+        coupon_code_id: input.coupon_code_id,
+      }
     )
+    if (!row) return { total: 0, by_customer: 0, by_code: 0, earliest_hold_release: null }
     return {
       total: Number(row.total),
       by_customer: Number(row.by_customer),

@@ -38,4 +38,15 @@ export const CouponRedemption = model
     { name: "IDX_coupon_redemption_customer", on: ["customer_id"], where: "deleted_at IS NULL" },
     { name: "IDX_coupon_redemption_email", on: ["email"], where: "deleted_at IS NULL" },
     { name: "IDX_coupon_redemption_order", on: ["order_id"], where: "deleted_at IS NULL" },
+    // Held uses of a coupon by expiry: few at any time, read by every judgement.
+    {
+      name: "IDX_coupon_redemption_coupon_held",
+      on: ["coupon_id", "hold_expires_at"],
+      where: "deleted_at IS NULL AND status = 'held'",
+    },
+    {
+      name: "IDX_coupon_redemption_coupon_code",
+      on: ["coupon_code_id"],
+      where: "deleted_at IS NULL AND coupon_code_id IS NOT NULL",
+    },
   ])
