@@ -77,9 +77,7 @@ export const generateSerialCodesStep = createStep(
       const outcomes = await Promise.allSettled(Array.from({ length: WRITERS }, writer))
       const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected")
       if (failed) throw failed.reason
-      const finished = await coupons.finishCodeBatch(batch.id)
-      await coupons.analyzeCodesAfterBulkWrite(finished.created)
-      return new StepResponse(finished, { batch_id: batch.id })
+      return new StepResponse(await coupons.finishCodeBatch(batch.id), { batch_id: batch.id })
     } catch (error) {
       const message = `Generation stopped after ${created} of ${batch.requested} codes: ${(error as Error).message}`
       return StepResponse.permanentFailure(message, { batch_id: batch.id, error: message })

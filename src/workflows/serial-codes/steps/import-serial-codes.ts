@@ -11,9 +11,9 @@ import type CouponModuleService from "../../../modules/coupon/service"
 export const importSerialCodesStep = createStep(
   "import-serial-codes",
   async (input: { coupon_id: string; file_path: string }, { container }) => {
-    const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const batch = await coupons.importCodes({ coupon_id: input.coupon_id, source: createReadStream(input.file_path) })
-    await coupons.analyzeCodesAfterBulkWrite(batch.created)
+    const batch = await container
+      .resolve<CouponModuleService>(COUPON_MODULE)
+      .importCodes({ coupon_id: input.coupon_id, source: createReadStream(input.file_path) })
     return new StepResponse(batch, batch.id)
   },
   async (batchId, { container }) => {

@@ -1,10 +1,19 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CODE_BATCH_WRITTEN } from "../events"
 import { generateSerialCodesStep } from "../steps/generate-serial-codes"
 
 /** Writes the codes of a pending (or interrupted) generation batch. */
 export const generateSerialCodesWorkflow = createWorkflow(
   "generate-serial-codes",
   (input: { batch_id: string }) => {
-    return new WorkflowResponse(generateSerialCodesStep(input))
+    const batch = generateSerialCodesStep(input)
+    when({ batch }, ({ batch }) => batch?.status === "done").then(() => {
+      emitEventStep({
+        eventName: CODE_BATCH_WRITTEN,
+        data: transform({ batch }, ({ batch }) => ({ id: batch!.id, created: batch!.created })),
+      })
+    })
+    return new WorkflowResponse(batch)
   }
 )

@@ -1,4 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CODE_BATCH_WRITTEN } from "../events"
 import { assertCouponExistsStep } from "../steps/assert-coupon-exists"
 import { importSerialCodesStep } from "../steps/import-serial-codes"
 
@@ -7,6 +9,11 @@ export const importSerialCodesWorkflow = createWorkflow(
   "import-serial-codes",
   (input: { coupon_id: string; file_path: string }) => {
     assertCouponExistsStep({ coupon_id: input.coupon_id })
-    return new WorkflowResponse(importSerialCodesStep(input))
+    const batch = importSerialCodesStep(input)
+    emitEventStep({
+      eventName: CODE_BATCH_WRITTEN,
+      data: transform({ batch }, ({ batch }) => ({ id: batch.id, created: batch.created })),
+    })
+    return new WorkflowResponse(batch)
   }
 )
