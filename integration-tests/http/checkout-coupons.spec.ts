@@ -311,6 +311,25 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("drops a coupon paused since it was applied at the next cart change, even one that leaves the lines as they were", async () => {
+        const coupon = await createCoupon({ code: "PAUSE5", title: "t", type: "fixed", amount: 5 })
+        const cart = await shop.createCart([["hoodie", 1]])
+        await shop.applyCoupon(cart.id, "PAUSE5")
+        await api.post(`/admin/coupons/${coupon.id}`, { is_active: false }, admin)
+
+        // Choosing shipping re-runs Medusa's promotion refresh; the lines are unchanged.
+        const { cart: shipped } = await api.post(
+          `/store/carts/${cart.id}/shipping-methods`,
+          { option_id: store.shippingOptionId },
+          { headers: shop.headers }
+        ).then((r) => r.data)
+        expect(adjustmentsOf(shipped)).toEqual({})
+        expect(await shop.getCoupon(cart.id)).toEqual({
+          coupon: null,
+          notice: "Coupon PAUSE5 was removed: Coupon PAUSE5 is not active.",
+        })
+      })
+
       it("keeps one coupon per order: a second replaces the first, and DELETE removes it", async () => {
         await createCoupon({ code: "FIVE", title: "t", type: "fixed", amount: 5 })
         await createCoupon({ code: "HALF", title: "t", type: "percentage", percentage: 50 })

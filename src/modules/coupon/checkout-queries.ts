@@ -22,11 +22,28 @@ export type CartCouponRow = {
   suspended_promo_codes: string[]
   cart_fingerprint: string | null
   allocations: { item_id: string; amount: number }[] | null
+  /**
+   * Read with the row: the coupon exists, is active and inside its window
+   * now. A refresh of an unchanged cart reuses its split only while this
+   * holds, so a coupon paused or ended since it was applied comes off at the
+   * next cart change, not only at completion.
+   */
+  coupon_open: boolean
 }
 
 /** The coupon row of a cart (applied, or removed by a cart change), or null. */
 export async function readCartCoupon(knex: any, cartId: string): Promise<CartCouponRow | null> {
-  const row = await knex("coupon_cart").where({ cart_id: cartId }).whereNull("deleted_at").first()
+  const {
+    rows: [row],
+  } = await knex.raw(
+    `SELECT cc.*,
+       (c.id IS NOT NULL AND c.deleted_at IS NULL AND c.is_active
+        AND (c.starts_at IS NULL OR c.starts_at <= now()) AND (c.ends_at IS NULL OR c.ends_at > now())) AS coupon_open
+     FROM coupon_cart cc LEFT JOIN coupon c ON c.id = cc.coupon_id
+     WHERE cc.cart_id = ? AND cc.deleted_at IS NULL
+     LIMIT 1`,
+    [cartId]
+  )
   return row ?? null
 }
 
