@@ -330,6 +330,19 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("takes a coupon edited since it was applied at its new amount from the next cart change, and the order carries it", async () => {
+        const coupon = await createCoupon({ code: "EDITED", title: "t", type: "fixed", amount: 5 })
+        const cart = await shop.createCart([["hoodie", 1]])
+        expect(adjustmentsOf((await shop.applyCoupon(cart.id, "EDITED")).cart)).toEqual({ hoodie: 5 })
+        await api.post(`/admin/coupons/${coupon.id}`, { amount: 7 }, admin)
+
+        // complete() first chooses shipping: Medusa's promotion refresh, lines unchanged.
+        const completed = await shop.complete(cart.id)
+        expect(completed.type).toBe("order")
+        expect(completed.order.discount_total).toBe(7)
+        expect(completed.order.item_total).toBe(53)
+      })
+
       it("keeps one coupon per order: a second replaces the first, and DELETE removes it", async () => {
         await createCoupon({ code: "FIVE", title: "t", type: "fixed", amount: 5 })
         await createCoupon({ code: "HALF", title: "t", type: "percentage", percentage: 50 })

@@ -23,12 +23,14 @@ export type CartCouponRow = {
   cart_fingerprint: string | null
   allocations: { item_id: string; amount: number }[] | null
   /**
-   * Read with the row: the coupon exists, is active and inside its window
-   * now. A refresh of an unchanged cart reuses its split only while this
-   * holds, so a coupon paused or ended since it was applied comes off at the
-   * next cart change, not only at completion.
+   * Read with the row: coupons are enabled in the store, and the coupon
+   * exists, is active, is inside its window now and was not edited since
+   * this row's split was written. A refresh of an unchanged cart reuses the
+   * split only while this holds, so a coupon paused, ended or changed since
+   * it was applied is judged again at the next cart change, not only at
+   * completion (which would refuse a split that no longer matches).
    */
-  coupon_open: boolean
+  split_current: boolean
 }
 
 /** The coupon row of a cart (applied, or removed by a cart change), or null. */
@@ -38,7 +40,10 @@ export async function readCartCoupon(knex: any, cartId: string): Promise<CartCou
   } = await knex.raw(
     `SELECT cc.*,
        (c.id IS NOT NULL AND c.deleted_at IS NULL AND c.is_active
-        AND (c.starts_at IS NULL OR c.starts_at <= now()) AND (c.ends_at IS NULL OR c.ends_at > now())) AS coupon_open
+        AND (c.starts_at IS NULL OR c.starts_at <= now()) AND (c.ends_at IS NULL OR c.ends_at > now())
+        AND c.updated_at <= cc.updated_at
+        AND COALESCE((SELECT s.enabled FROM coupon_settings s WHERE s.deleted_at IS NULL ORDER BY s.created_at LIMIT 1), true)
+       ) AS split_current
      FROM coupon_cart cc LEFT JOIN coupon c ON c.id = cc.coupon_id
      WHERE cc.cart_id = ? AND cc.deleted_at IS NULL
      LIMIT 1`,

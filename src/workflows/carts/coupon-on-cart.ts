@@ -387,7 +387,7 @@ export async function refreshCartCoupon(
   if (refreshed.completed_at) return true
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
 
-  if (application.coupon_open && application.allocations && application.cart_fingerprint === cartCouponFingerprint(refreshed)) {
+  if (application.split_current && application.allocations && application.cart_fingerprint === cartCouponFingerprint(refreshed)) {
     await writeCouponAdjustments(container, refreshed, application.code, application.allocations as any)
     return true
   }

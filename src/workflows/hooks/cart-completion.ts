@@ -34,7 +34,7 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   if (stale) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `The discount of coupon ${application.code} on this cart is out of date; refresh the cart and try again.`
+      `The discount of coupon ${application.code} on this cart is out of date (the coupon changed while the cart was open); apply the coupon again, then complete the order.`
     )
   }
 
