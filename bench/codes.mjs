@@ -34,11 +34,9 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
+import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
 import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
-
-const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 
 const CODES = positiveInt("BENCH_CODES", 1_000_000)
 const IMPORT_ROWS = positiveInt("BENCH_IMPORT_ROWS", 909_090)
@@ -189,25 +187,16 @@ async function main(app) {
   ]
   process.stdout.write(lines.join("\n") + "\n")
 
-  const resultsDir = path.join(BENCH_DIR, "results")
-  fs.mkdirSync(resultsDir, { recursive: true })
-  fs.writeFileSync(
-    path.join(resultsDir, "codes-latest.json"),
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        machine: { cpus: cpus.length, cpu_model: cpus[0]?.model?.trim(), node: process.version, postgres: app.postgres },
-        load_average_end: os.loadavg(),
-        unit: "seconds client side (generate: request sent → batch polled done); RSS of the Medusa server in MB",
-        results,
-        goals: GOALS,
-        goals_met: goals,
-      },
-      null,
-      2
-    ) + "\n"
-  )
-  log("results written to bench/results/codes-latest.json")
+  const resultFile = writeResults("codes-latest.json", {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus.length, cpu_model: cpus[0]?.model?.trim(), node: process.version, postgres: app.postgres },
+    load_average_end: os.loadavg(),
+    unit: "seconds client side (generate: request sent → batch polled done); RSS of the Medusa server in MB",
+    results,
+    goals: GOALS,
+    goals_met: goals,
+  })
+  log(`results written to ${resultFile}`)
   if (process.env.BENCH_ASSERT === "1" && !(goals.generate_time && goals.import_time)) process.exitCode = 1
 }
 
@@ -345,21 +334,7 @@ function serverMemory(pgid) {
   }
 }
 
-function positiveInt(name, fallback) {
-  const raw = process.env[name]
-  if (raw === undefined || raw === "") return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`[bench] ${name} must be a positive integer, got "${raw}"`)
-    process.exit(2)
-  }
-  return n
-}
-
 const mb = (bytes) => Math.round(bytes / MB)
-const round = (x) => Number(x.toFixed(2))
-const pad = (s, n) => String(s).padEnd(n)
-const lpad = (s, n) => String(s).padStart(n)
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 await withMedusaApp({ name: "bench-codes", log, keepLogs: process.env.BENCH_KEEP_LOGS === "1" }, main)

@@ -43,11 +43,12 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
+import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 
 const N = positiveInt("BENCH_N", 30)
-const WARMUP = positiveInt("BENCH_WARMUP", 3, true)
+const WARMUP = positiveInt("BENCH_WARMUP", 3, { allowZero: true })
 const SQL = process.env.BENCH_SQL === "1"
 const ASSERT = process.env.BENCH_ASSERT === "1"
 const DISCOUNT = 25 // USD, both variants
@@ -290,9 +291,6 @@ async function main(app) {
   lines.push(`total run ${secs(Date.now() - started)} (iterations ${secs(Date.now() - t)})`)
   process.stdout.write(lines.join("\n") + "\n")
 
-  const resultsDir = path.join(BENCH_DIR, "results")
-  fs.mkdirSync(resultsDir, { recursive: true })
-  const resultFile = path.join(resultsDir, SQL ? "latest-sql.json" : "latest.json")
   const result = {
     date: new Date().toISOString(),
     git_commit: gitCommit(),
@@ -315,8 +313,7 @@ async function main(app) {
     goal_met: !missed,
     ...(sqlSummary ? { sql: sqlSummary } : {}),
   }
-  fs.writeFileSync(resultFile, JSON.stringify(result, null, 2) + "\n")
-  log(`results written to ${path.relative(PROJECT_ROOT, resultFile)}`)
+  log(`results written to ${writeResults(SQL ? "latest-sql.json" : "latest.json", result)}`)
   if (ASSERT && missed) {
     log("BENCH_ASSERT=1 and a ratio is above 1.0: exit code 1")
     process.exitCode = 1
@@ -440,25 +437,11 @@ function shapeOf(sql) {
 
 // --- small helpers ------------------------------------------------------------
 
-function positiveInt(name, fallback, allowZero = false) {
-  const raw = process.env[name]
-  if (raw === undefined || raw === "") return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    console.error(`[bench] ${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got "${raw}"`)
-    process.exit(2)
-  }
-  return n
-}
-
 function near(a, b) {
   return a !== undefined && a !== null && b !== undefined && b !== null && Math.abs(Number(a) - Number(b)) < 1e-6
 }
 
-const round = (x) => Number(x.toFixed(2))
 const mapValues = (o, f) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))
-const pad = (s, n) => String(s).padEnd(n)
-const lpad = (s, n) => String(s).padStart(n)
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function readVersion(pkg) {

@@ -23,14 +23,10 @@
 //   BENCH_WARMUP=30    warm-up requests, not counted
 //   BENCH_ENTRIES=10000 entries of the measured customer
 //   BENCH_ASSERT=1     exit 1 when the default page's p95 is 50 ms or more
-import fs from "node:fs"
 import os from "node:os"
-import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
-
-const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
+import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
 
 const N = positiveInt("BENCH_N", 300)
 const WARMUP = positiveInt("BENCH_WARMUP", 30)
@@ -190,28 +186,19 @@ async function main(app) {
   ]
   process.stdout.write(lines.join("\n") + "\n")
 
-  const resultsDir = path.join(BENCH_DIR, "results")
-  fs.mkdirSync(resultsDir, { recursive: true })
-  fs.writeFileSync(
-    path.join(resultsDir, "wallet-latest.json"),
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        entries: ENTRIES,
-        other_entries: OTHER_CUSTOMERS * OTHER_ENTRIES_EACH,
-        n: N,
-        warmup: WARMUP,
-        unit: "ms, client side, request sent → response body received",
-        counts,
-        results,
-        goal_p95_ms: GOAL_P95_MS,
-        goal_met: met,
-      },
-      null,
-      2
-    ) + "\n"
-  )
-  log("results written to bench/results/wallet-latest.json")
+  const written = writeResults("wallet-latest.json", {
+    date: new Date().toISOString(),
+    entries: ENTRIES,
+    other_entries: OTHER_CUSTOMERS * OTHER_ENTRIES_EACH,
+    n: N,
+    warmup: WARMUP,
+    unit: "ms, client side, request sent → response body received",
+    counts,
+    results,
+    goal_p95_ms: GOAL_P95_MS,
+    goal_met: met,
+  })
+  log(`results written to ${written}`)
   if (process.env.BENCH_ASSERT === "1" && !met) process.exitCode = 1
 }
 
@@ -232,19 +219,5 @@ function summarize(values) {
   }
 }
 
-function positiveInt(name, fallback) {
-  const raw = process.env[name]
-  if (raw === undefined || raw === "") return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`[bench] ${name} must be a positive integer, got "${raw}"`)
-    process.exit(2)
-  }
-  return n
-}
-
-const round = (x) => Number(x.toFixed(2))
-const pad = (s, n) => String(s).padEnd(n)
-const lpad = (s, n) => String(s).padStart(n)
 
 await withMedusaApp({ name: "bench-wallet", log }, main)
