@@ -52,6 +52,17 @@ medusaIntegrationTestRunner({
       return owed
     }
 
+    /** The redemption's status once the order.canceled subscriber has settled it (or "unsettled"). */
+    const settledRedemptionStatus = async (orderId: string) => {
+      const couponService: any = getContainer().resolve("coupon")
+      for (let i = 0; i < 50; i++) {
+        const [r] = await couponService.listCouponRedemptions({ order_id: orderId })
+        if (r && r.status !== "redeemed" && r.status !== "held") return r.status
+        await new Promise((res) => setTimeout(res, 100))
+      }
+      return "unsettled"
+    }
+
     const itemOf = (order: any, handle: string) => order.items.find((i: any) => i.product_handle === handle)
 
     /**
@@ -170,14 +181,8 @@ medusaIntegrationTestRunner({
 
         // Refunding the rest: the order is fully refunded, the use is kept and recorded.
         await api.post(`/admin/payments/${payment.id}/refund`, { amount: 46 }, admin)
-        const couponService: any = getContainer().resolve("coupon")
-        let status = ""
-        for (let i = 0; i < 50 && status !== "refunded"; i++) {
-          ;[{ status }] = await couponService.listCouponRedemptions({ order_id: order.id })
-          await new Promise((res) => setTimeout(res, 100))
-        }
-        expect(status).toBe("refunded")
-        const [coupon] = await couponService.listCoupons({ code: "TEN" })
+        expect(await settledRedemptionStatus(order.id)).toBe("refunded")
+        const [coupon] = await getContainer().resolve<any>("coupon").listCoupons({ code: "TEN" })
         expect(coupon.usage_count).toBe(1)
       })
 
@@ -190,18 +195,9 @@ medusaIntegrationTestRunner({
         const restored = await placeOrder("KEEP", [["tee", 1]], {}, { fulfill: false })
         await api.post(`/admin/orders/${restored.id}/cancel`, {}, admin)
 
-        const couponService: any = getContainer().resolve("coupon")
-        const statusOf = async (orderId: string) => {
-          for (let i = 0; i < 50; i++) {
-            const [r] = await couponService.listCouponRedemptions({ order_id: orderId })
-            if (r && r.status !== "redeemed" && r.status !== "held") return r.status
-            await new Promise((res) => setTimeout(res, 100))
-          }
-          return "unsettled"
-        }
-        expect(await statusOf(kept.id)).toBe("canceled")
-        expect(await statusOf(restored.id)).toBe("released")
-        const [coupon] = await couponService.listCoupons({ code: "KEEP" })
+        expect(await settledRedemptionStatus(kept.id)).toBe("canceled")
+        expect(await settledRedemptionStatus(restored.id)).toBe("released")
+        const [coupon] = await getContainer().resolve<any>("coupon").listCoupons({ code: "KEEP" })
         expect(coupon.usage_count).toBe(1)
       })
 
@@ -209,17 +205,16 @@ medusaIntegrationTestRunner({
         await api.post("/admin/coupons", { code: "ONCE", title: "t", type: "fixed", amount: 1, currency_code: "usd", usage_limit: 1 }, admin)
         const order = await placeOrder("ONCE", [["tee", 1]], {}, { fulfill: false })
         await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
-        const couponService: any = getContainer().resolve("coupon")
-        for (let i = 0; i < 50; i++) {
-          const [r] = await couponService.listCouponRedemptions({ order_id: order.id })
-          if (r?.status === "canceled") break
-          await new Promise((res) => setTimeout(res, 100))
-        }
+        expect(await settledRedemptionStatus(order.id)).toBe("canceled")
 
         const cart = await shop.createCart([["tee", 1]])
         const refused = await shop.applyCoupon(cart.id, "ONCE").catch((e) => e.response)
         expect(refused.status).toBe(400)
         expect(refused.data.message).toBe("Coupon ONCE has reached its usage limit.")
+        // Nothing written: no coupon on the cart, the coupon's count unchanged.
+        expect(await shop.getCoupon(cart.id)).toEqual({ coupon: null })
+        const [once] = await getContainer().resolve<any>("coupon").listCoupons({ code: "ONCE" })
+        expect(once.usage_count).toBe(1)
       })
     })
 

@@ -608,6 +608,9 @@ medusaIntegrationTestRunner({
           status: 400,
           message: `Coupon code SEVEN-DAYS has expired: it was valid in your wallet until ${lapsed.toISOString().slice(0, 10)}.`,
         })
+        // Nothing written: the cart carries no coupon and no discount.
+        expect(await shop.getCoupon(cart.id)).toEqual({ coupon: null })
+        expect((await shop.getCart(cart.id)).discount_total).toBe(0)
       })
     })
 
