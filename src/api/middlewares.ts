@@ -10,10 +10,13 @@ import { storeCartCouponOptionsRoutesMiddlewares } from "./store/carts/[id]/coup
 import { adminPaymentRefundRoutesMiddlewares } from "./admin/payments/middlewares"
 import { adminCouponCampaignRoutesMiddlewares } from "./admin/coupon-campaigns/middlewares"
 import { adminCustomerWalletRoutesMiddlewares } from "./admin/customers/[id]/coupons/middlewares"
+import { couponErrorHandler } from "./utils/error-handler"
 
 // Each route folder declares its own validation and auth; this file only
 // collects them (the layout of Medusa's own API).
 export default defineMiddlewares({
+  // Medusa's handler, with every 4xx carrying a refusal `code` (and `details`).
+  errorHandler: couponErrorHandler as any,
   routes: [
     ...adminCouponRoutesMiddlewares,
     ...adminCouponCodeRoutesMiddlewares,

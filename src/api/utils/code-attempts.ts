@@ -52,6 +52,8 @@ export async function refuseWhenOutOfAttempts(
   res.setHeader("Retry-After", String(wait))
   res.status(429).json({
     type: "too_many_requests",
+    code: "too_many_attempts",
+    details: { retry_after_seconds: wait },
     message: `Too many attempts with unknown coupon codes. Try again in ${wait} seconds.`,
   })
   return true

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, PromotionActions } from "@medusajs/framework/utils"
 import type { UpdateCartPromotionsWorkflowInput } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
+import { refuse } from "../../modules/coupon/errors"
 import type { CartCouponRow } from "../../modules/coupon/checkout-queries"
 import type CouponModuleService from "../../modules/coupon/service"
 import { cartCouponFingerprint, judgeCouponOnCart } from "./coupon-on-cart"
@@ -54,10 +55,7 @@ export async function putCouponOnCart(container: MedusaContainer, cart: any, raw
       : [],
   ])
   if (!evaluation.ok) {
-    throw new MedusaError(
-      evaluation.rule === "unknown_code" ? MedusaError.Types.NOT_FOUND : MedusaError.Types.NOT_ALLOWED,
-      evaluation.message
-    )
+    throw refuse(evaluation.rule, evaluation.message, evaluation.details)
   }
   const manualPromoCodes = promotions
     .filter((promotion: any) => promotion && !promotion.is_automatic && promotion.code)

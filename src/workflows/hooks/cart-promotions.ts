@@ -1,4 +1,5 @@
-import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { PromotionActions } from "@medusajs/framework/utils"
+import { refuse } from "../../modules/coupon/errors"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CouponRefreshInput, putCouponOnCart, undoPutCouponOnCart } from "../carts/apply-coupon"
@@ -31,8 +32,8 @@ updateCartPromotionsWorkflow.hooks.validate(
     if (!adding || !input.promo_codes?.length) return
     const application = await appliedCouponOf(container, cart.id)
     if (application?.status === "applied") {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
+      throw refuse(
+        "combined_with_promotion",
         `This cart carries coupon ${application.code}; coupons and promotions cannot be combined. Remove the coupon to use promotion codes.`
       )
     }

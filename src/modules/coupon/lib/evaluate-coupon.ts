@@ -74,21 +74,21 @@ export interface CouponEvaluationInput {
 
 export type CouponRule =
   | "coupons_disabled"
-  | "unknown_code"
-  | "inactive"
-  | "not_started"
-  | "expired"
-  | "blocked_customer"
-  | "order_type"
-  | "renewal"
+  | "coupon_not_found"
+  | "coupon_inactive"
+  | "coupon_not_started"
+  | "coupon_expired"
+  | "customer_blocked"
+  | "order_type_not_allowed"
+  | "renewal_not_allowed"
   | "first_order_only"
-  | "customer_limit"
-  | "usage_limit"
-  | "held"
-  | "not_transferable"
-  | "currency"
+  | "customer_limit_reached"
+  | "usage_limit_reached"
+  | "coupon_held"
+  | "code_not_yours"
+  | "currency_not_covered"
   | "no_eligible_items"
-  | "min_spend"
+  | "min_spend_not_met"
 
 export type CouponEvaluation =
   | {
@@ -98,9 +98,11 @@ export type CouponEvaluation =
       allocations: { item_id: string; amount: number }[]
       ineligible: { item_id: string; reason: IneligibilityReason }[]
     }
-  | { ok: false; rule: CouponRule; message: string }
+  | { ok: false; rule: CouponRule; message: string; details?: Record<string, unknown> }
 
-const fail = (rule: CouponRule, message: string): CouponEvaluation => ({ ok: false, rule, message })
+/** A refused judgement: `rule` is the refusal code of refusal.ts, which storefronts translate. */
+const fail = (rule: CouponRule, message: string, details?: Record<string, unknown>): CouponEvaluation =>
+  details ? { ok: false, rule, message, details } : { ok: false, rule, message }
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
 
@@ -128,21 +130,21 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     return fail("coupons_disabled", "Coupons are disabled in this store.")
   }
   if (!coupon) {
-    return fail("unknown_code", `Coupon code ${code} does not exist.`)
+    return fail("coupon_not_found", `Coupon code ${code} does not exist.`)
   }
   if (!coupon.is_active) {
-    return fail("inactive", `Coupon ${code} is not active.`)
+    return fail("coupon_inactive", `Coupon ${code} is not active.`)
   }
   if (coupon.starts_at && new Date(coupon.starts_at) > now) {
-    return fail("not_started", `Coupon ${code} is not valid yet: it starts on ${day(coupon.starts_at)}.`)
+    return fail("coupon_not_started", `Coupon ${code} is not valid yet: it starts on ${day(coupon.starts_at)}.`)
   }
   if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
-    return fail("expired", `Coupon ${code} has expired (it ended on ${day(coupon.ends_at)}).`)
+    return fail("coupon_expired", `Coupon ${code} has expired (it ended on ${day(coupon.ends_at)}).`)
   }
 
   // 2. blocklist
   if (input.customer_blocked) {
-    return fail("blocked_customer", "This customer is blocked from using coupons.")
+    return fail("customer_blocked", "This customer is blocked from using coupons.")
   }
 
   // 3. order type and renewal
@@ -152,13 +154,13 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     const type = String(orderType).trim().toLowerCase()
     if (!settings.allowed_order_types.includes(type)) {
       return fail(
-        "order_type",
+        "order_type_not_allowed",
         `Coupons cannot be used on '${type}' orders; allowed order types: ${settings.allowed_order_types.join(", ")}.`
       )
     }
   }
   if (cart.metadata?.is_renewal === true && !coupon.renewal_applicable) {
-    return fail("renewal", `Coupon ${code} cannot be used on renewal orders.`)
+    return fail("renewal_not_allowed", `Coupon ${code} cannot be used on renewal orders.`)
   }
 
   // 4. first order, per-customer and total limits (holds count), holder
@@ -167,25 +169,29 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
   }
   if (coupon.usage_limit_per_customer !== null && usage.by_customer >= coupon.usage_limit_per_customer) {
     return fail(
-      "customer_limit",
+      "customer_limit_reached",
       `Coupon ${code} has already been used by this customer (limit ${coupon.usage_limit_per_customer} per customer).`
     )
   }
   if (coupon.usage_limit !== null && usage.total >= coupon.usage_limit) {
-    return fail(usage.earliest_hold_release ? "held" : "usage_limit", usageLimitMessage(code, usage.earliest_hold_release))
+    return usage.earliest_hold_release
+      ? fail("coupon_held", usageLimitMessage(code, usage.earliest_hold_release), {
+          frees_up_at: usage.earliest_hold_release.toISOString(),
+        })
+      : fail("usage_limit_reached", usageLimitMessage(code, null))
   }
   if (serial) {
     if (serial.customer_id && serial.customer_id !== cart.customer_id) {
       return fail(
-        "not_transferable",
+        "code_not_yours",
         `Coupon code ${code} belongs to another customer's wallet; coupons cannot be transferred.`
       )
     }
     if (serial.usage_count >= serial.max_uses) {
-      return fail("usage_limit", `Coupon code ${code} has already been used.`)
+      return fail("usage_limit_reached", `Coupon code ${code} has already been used.`)
     }
     if (serial.wallet_expires_at && new Date(serial.wallet_expires_at) <= now) {
-      return fail("expired", `Coupon code ${code} has expired: it was valid in your wallet until ${day(serial.wallet_expires_at)}.`)
+      return fail("coupon_expired", `Coupon code ${code} has expired: it was valid in your wallet until ${day(serial.wallet_expires_at)}.`)
     }
   }
 
@@ -193,7 +199,7 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
   const currency = cart.currency_code.toLowerCase()
   if (coupon.currency_code && coupon.currency_code.toLowerCase() !== currency) {
     return fail(
-      "currency",
+      "currency_not_covered",
       `Coupon ${code} is for ${coupon.currency_code.toUpperCase()} orders; this cart is in ${currency.toUpperCase()}.`
     )
   }
@@ -221,8 +227,14 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     const minSpend = toMinorUnits(coupon.min_spend, currency)
     if (eligibleSubtotal < minSpend) {
       return fail(
-        "min_spend",
-        `Minimum spend not met for coupon ${code}: add ${formatMoney(minSpend - eligibleSubtotal, currency)} more of eligible items (minimum ${formatMoney(minSpend, currency)}, eligible now ${formatMoney(eligibleSubtotal, currency)}).`
+        "min_spend_not_met",
+        `Minimum spend not met for coupon ${code}: add ${formatMoney(minSpend - eligibleSubtotal, currency)} more of eligible items (minimum ${formatMoney(minSpend, currency)}, eligible now ${formatMoney(eligibleSubtotal, currency)}).`,
+        {
+          currency_code: currency,
+          missing_amount: toMajorUnits(minSpend - eligibleSubtotal, currency),
+          min_spend: toMajorUnits(minSpend, currency),
+          eligible_subtotal: toMajorUnits(eligibleSubtotal, currency),
+        }
       )
     }
   }

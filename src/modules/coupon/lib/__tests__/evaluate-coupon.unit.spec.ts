@@ -165,23 +165,23 @@ describe("evaluateCoupon", () => {
     })
 
     it("unknown_code names the code as typed", () => {
-      expectFailure(evaluate({ coupon: null, code: "NOPE42" }), "unknown_code", "Coupon code NOPE42 does not exist.")
+      expectFailure(evaluate({ coupon: null, code: "NOPE42" }), "coupon_not_found", "Coupon code NOPE42 does not exist.")
     })
 
-    it("inactive", () => {
-      expectFailure(evaluate({ coupon: { is_active: false } }), "inactive", `Coupon ${CODE} is not active.`)
+    it("coupon_inactive", () => {
+      expectFailure(evaluate({ coupon: { is_active: false } }), "coupon_inactive", `Coupon ${CODE} is not active.`)
     })
 
     it("not_started gives the start day", () => {
       expectFailure(
         evaluate({ coupon: { starts_at: new Date("2026-03-01T00:00:00.000Z") } }),
-        "not_started",
+        "coupon_not_started",
         `Coupon ${CODE} is not valid yet: it starts on 2026-03-01.`
       )
     })
 
     it("not_started accepts an ISO string and is exact to the millisecond", () => {
-      expectFailure(evaluate({ coupon: { starts_at: "2026-02-15T12:00:00.001Z" } }), "not_started",
+      expectFailure(evaluate({ coupon: { starts_at: "2026-02-15T12:00:00.001Z" } }), "coupon_not_started",
         `Coupon ${CODE} is not valid yet: it starts on 2026-02-15.`)
       expectOk(evaluate({ coupon: { starts_at: "2026-02-15T12:00:00.000Z" } }))
       expectOk(evaluate({ coupon: { starts_at: null } }))
@@ -190,24 +190,24 @@ describe("evaluateCoupon", () => {
     it("expired gives the end day", () => {
       expectFailure(
         evaluate({ coupon: { ends_at: new Date("2026-02-01T00:00:00.000Z") } }),
-        "expired",
+        "coupon_expired",
         `Coupon ${CODE} has expired (it ended on 2026-02-01).`
       )
     })
 
     it("is expired from the instant ends_at is reached", () => {
-      expectFailure(evaluate({ coupon: { ends_at: NOW } }), "expired", `Coupon ${CODE} has expired (it ended on 2026-02-15).`)
-      expectFailure(evaluate({ coupon: { ends_at: NOW.toISOString() } }), "expired")
+      expectFailure(evaluate({ coupon: { ends_at: NOW } }), "coupon_expired", `Coupon ${CODE} has expired (it ended on 2026-02-15).`)
+      expectFailure(evaluate({ coupon: { ends_at: NOW.toISOString() } }), "coupon_expired")
       expectOk(evaluate({ coupon: { ends_at: new Date(NOW.getTime() + 1) } }))
       expectOk(evaluate({ coupon: { ends_at: null } }))
     })
   })
 
   describe("2. blocklist", () => {
-    it("blocked_customer", () => {
+    it("customer_blocked", () => {
       expectFailure(
         evaluate({ customer_blocked: true }),
-        "blocked_customer",
+        "customer_blocked",
         "This customer is blocked from using coupons."
       )
     })
@@ -228,7 +228,7 @@ describe("evaluateCoupon", () => {
     it("order_type refuses a type not in the list and lists the allowed ones", () => {
       expectFailure(
         evaluate({ cart: { metadata: { order_type: "Wholesale" } } }),
-        "order_type",
+        "order_type_not_allowed",
         "Coupons cannot be used on 'wholesale' orders; allowed order types: ordinary, dropshipping."
       )
     })
@@ -238,7 +238,7 @@ describe("evaluateCoupon", () => {
       expectOk(evaluate({ settings, cart: { metadata: { order_type: "wholesale" } } }))
       expectFailure(
         evaluate({ settings, cart: { metadata: { order_type: "dropshipping" } } }),
-        "order_type",
+        "order_type_not_allowed",
         "Coupons cannot be used on 'dropshipping' orders; allowed order types: ordinary, wholesale."
       )
     })
@@ -246,7 +246,7 @@ describe("evaluateCoupon", () => {
     it("renewal refuses a renewal cart unless the coupon is renewal_applicable", () => {
       expectFailure(
         evaluate({ cart: { metadata: { is_renewal: true } } }),
-        "renewal",
+        "renewal_not_allowed",
         `Coupon ${CODE} cannot be used on renewal orders.`
       )
       expectOk(evaluate({ cart: { metadata: { is_renewal: true } }, coupon: { renewal_applicable: true } }))
@@ -272,7 +272,7 @@ describe("evaluateCoupon", () => {
     it("customer_limit counts uses (held or redeemed) by this customer", () => {
       expectFailure(
         evaluate({ coupon: { usage_limit_per_customer: 2 }, usage: { by_customer: 2, total: 2 } }),
-        "customer_limit",
+        "customer_limit_reached",
         `Coupon ${CODE} has already been used by this customer (limit 2 per customer).`
       )
       expectOk(evaluate({ coupon: { usage_limit_per_customer: 2 }, usage: { by_customer: 1, total: 1 } }))
@@ -281,10 +281,10 @@ describe("evaluateCoupon", () => {
     it("usage_limit: plain message when no use is held", () => {
       expectFailure(
         evaluate({ coupon: { usage_limit: 5 }, usage: { total: 5 } }),
-        "usage_limit",
+        "usage_limit_reached",
         `Coupon ${CODE} has reached its usage limit.`
       )
-      expectFailure(evaluate({ coupon: { usage_limit: 5 }, usage: { total: 6 } }), "usage_limit")
+      expectFailure(evaluate({ coupon: { usage_limit: 5 }, usage: { total: 6 } }), "usage_limit_reached")
       expectOk(evaluate({ coupon: { usage_limit: 5 }, usage: { total: 4 } }))
     })
 
@@ -292,7 +292,7 @@ describe("evaluateCoupon", () => {
       const release = new Date("2026-02-15T12:25:00.000Z")
       expectFailure(
         evaluate({ coupon: { usage_limit: 1 }, usage: { total: 1, earliest_hold_release: release } }),
-        "held",
+        "coupon_held",
         `Coupon ${CODE} has reached its usage limit; some uses are held by checkouts that have not completed, ` +
           "and if they fail it frees up at 2026-02-15T12:25:00.000Z."
       )
@@ -307,7 +307,7 @@ describe("evaluateCoupon", () => {
       const message = "Coupon code WLT-7KQ9X2 belongs to another customer's wallet; coupons cannot be transferred."
       expectFailure(
         evaluate({ code: "WLT-7KQ9X2", serial: { customer_id: "cus_other", max_uses: 1, usage_count: 0 } }),
-        "not_transferable",
+        "code_not_yours",
         message
       )
       // a guest cannot use a code held in someone's wallet either
@@ -317,7 +317,7 @@ describe("evaluateCoupon", () => {
           serial: { customer_id: "cus_other", max_uses: 1, usage_count: 0 },
           cart: { customer_id: null },
         }),
-        "not_transferable",
+        "code_not_yours",
         message
       )
     })
@@ -332,7 +332,7 @@ describe("evaluateCoupon", () => {
       const held = { customer_id: "cus_1", max_uses: 1, usage_count: 0 }
       expectFailure(
         evaluate({ code: "WLT-7KQ9X2", serial: { ...held, wallet_expires_at: "2026-02-15T12:00:00.000Z" } }),
-        "expired",
+        "coupon_expired",
         "Coupon code WLT-7KQ9X2 has expired: it was valid in your wallet until 2026-02-15."
       )
       expectOk(evaluate({ serial: { ...held, wallet_expires_at: "2026-02-15T12:00:00.001Z" } }))
@@ -342,12 +342,12 @@ describe("evaluateCoupon", () => {
     it("usage_limit: a used-up serial code", () => {
       expectFailure(
         evaluate({ code: "SER-ABC123", serial: { customer_id: null, max_uses: 1, usage_count: 1 } }),
-        "usage_limit",
+        "usage_limit_reached",
         "Coupon code SER-ABC123 has already been used."
       )
       // a fixed serial with quantity N is usable N times
       expectOk(evaluate({ serial: { customer_id: null, max_uses: 5, usage_count: 4 } }))
-      expectFailure(evaluate({ serial: { customer_id: null, max_uses: 5, usage_count: 5 } }), "usage_limit")
+      expectFailure(evaluate({ serial: { customer_id: null, max_uses: 5, usage_count: 5 } }), "usage_limit_reached")
     })
   })
 
@@ -355,7 +355,7 @@ describe("evaluateCoupon", () => {
     it("currency refuses a cart in another currency", () => {
       expectFailure(
         evaluate({ cart: { currency_code: "eur" } }),
-        "currency",
+        "currency_not_covered",
         `Coupon ${CODE} is for USD orders; this cart is in EUR.`
       )
     })
@@ -425,7 +425,7 @@ describe("evaluateCoupon", () => {
     it("min_spend states the missing amount in USD", () => {
       expectFailure(
         evaluate({ coupon: { min_spend: 60 } }),
-        "min_spend",
+        "min_spend_not_met",
         `Minimum spend not met for coupon ${CODE}: add 10.00 USD more of eligible items (minimum 60.00 USD, eligible now 50.00 USD).`
       )
     })
@@ -436,7 +436,7 @@ describe("evaluateCoupon", () => {
           coupon: { currency_code: "jpy", amount: 300, min_spend: 3000 },
           cart: { currency_code: "jpy", items: [line({ unit_price: 2500, quantity: 1 })] },
         }),
-        "min_spend",
+        "min_spend_not_met",
         `Minimum spend not met for coupon ${CODE}: add 500 JPY more of eligible items (minimum 3000 JPY, eligible now 2500 JPY).`
       )
     })
@@ -447,7 +447,7 @@ describe("evaluateCoupon", () => {
           coupon: { currency_code: "kwd", amount: 1, min_spend: 5 },
           cart: { currency_code: "kwd", items: [line({ unit_price: 1.25, quantity: 3 })] },
         }),
-        "min_spend",
+        "min_spend_not_met",
         `Minimum spend not met for coupon ${CODE}: add 1.250 KWD more of eligible items (minimum 5.000 KWD, eligible now 3.750 KWD).`
       )
     })
@@ -456,7 +456,7 @@ describe("evaluateCoupon", () => {
       const items = [line({ id: "ok", unit_price: 20 }), line({ id: "pod", unit_price: 100, product_type: "pod" })]
       expectFailure(
         evaluate({ coupon: { min_spend: 30 }, cart: { items } }),
-        "min_spend",
+        "min_spend_not_met",
         `Minimum spend not met for coupon ${CODE}: add 10.00 USD more of eligible items (minimum 30.00 USD, eligible now 20.00 USD).`
       )
     })
@@ -675,15 +675,15 @@ describe("evaluateCoupon", () => {
     const cases: [string, Overrides, CouponRule][] = [
       ["disabled + unknown code", { settings: { enabled: false }, coupon: null }, "coupons_disabled"],
       ["disabled + blocked", { settings: { enabled: false }, customer_blocked: true }, "coupons_disabled"],
-      ["inactive + expired", { coupon: { is_active: false, ...expired } }, "inactive"],
-      ["not started + blocked", { coupon: { starts_at: new Date("2026-03-01T00:00:00Z") }, customer_blocked: true }, "not_started"],
-      ["expired + blocked customer", { coupon: expired, customer_blocked: true }, "expired"],
-      ["blocked + disallowed order type", { customer_blocked: true, cart: { metadata: { order_type: "wholesale" } } }, "blocked_customer"],
-      ["order type + renewal", { cart: { metadata: { order_type: "wholesale", is_renewal: true } } }, "order_type"],
+      ["inactive + expired", { coupon: { is_active: false, ...expired } }, "coupon_inactive"],
+      ["not started + blocked", { coupon: { starts_at: new Date("2026-03-01T00:00:00Z") }, customer_blocked: true }, "coupon_not_started"],
+      ["expired + blocked customer", { coupon: expired, customer_blocked: true }, "coupon_expired"],
+      ["blocked + disallowed order type", { customer_blocked: true, cart: { metadata: { order_type: "wholesale" } } }, "customer_blocked"],
+      ["order type + renewal", { cart: { metadata: { order_type: "wholesale", is_renewal: true } } }, "order_type_not_allowed"],
       [
         "renewal + first order",
         { cart: { metadata: { is_renewal: true } }, coupon: { first_order_only: true }, usage: { customer_has_prior_order: true } },
-        "renewal",
+        "renewal_not_allowed",
       ],
       [
         "first order + usage limit",
@@ -693,12 +693,12 @@ describe("evaluateCoupon", () => {
       [
         "customer limit + usage limit",
         { coupon: { usage_limit_per_customer: 1, usage_limit: 1 }, usage: { by_customer: 1, total: 1 } },
-        "customer_limit",
+        "customer_limit_reached",
       ],
       [
         "usage limit + another customer's serial",
         { coupon: { usage_limit: 1 }, usage: { total: 1 }, serial: { customer_id: "cus_other", max_uses: 1, usage_count: 0 } },
-        "usage_limit",
+        "usage_limit_reached",
       ],
       [
         "held + another customer's serial",
@@ -707,22 +707,22 @@ describe("evaluateCoupon", () => {
           usage: { total: 1, earliest_hold_release: release },
           serial: { customer_id: "cus_other", max_uses: 1, usage_count: 0 },
         },
-        "held",
+        "coupon_held",
       ],
       [
         "another customer's serial + used-up serial",
         { serial: { customer_id: "cus_other", max_uses: 1, usage_count: 1 } },
-        "not_transferable",
+        "code_not_yours",
       ],
       [
         "used-up serial + currency",
         { serial: { customer_id: null, max_uses: 1, usage_count: 1 }, cart: { currency_code: "eur" } },
-        "usage_limit",
+        "usage_limit_reached",
       ],
       [
         "currency + no eligible items",
         { cart: { currency_code: "eur", items: [line({ is_giftcard: true })] } },
-        "currency",
+        "currency_not_covered",
       ],
       [
         "no eligible items + min spend",
@@ -746,8 +746,8 @@ describe("evaluateCoupon", () => {
         usage: { total: 1, by_customer: 1, customer_has_prior_order: true, earliest_hold_release: release },
         serial: { customer_id: "cus_other", max_uses: 1, usage_count: 1 },
       }
-      expectFailure(evaluate(everything), "expired", `Coupon ${CODE} has expired (it ended on 2026-02-01).`)
-      expectFailure(evaluate({ ...everything, coupon: { ...everything.coupon, ends_at: null } }), "blocked_customer")
+      expectFailure(evaluate(everything), "coupon_expired", `Coupon ${CODE} has expired (it ended on 2026-02-01).`)
+      expectFailure(evaluate({ ...everything, coupon: { ...everything.coupon, ends_at: null } }), "customer_blocked")
     })
   })
 })

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { refusalOf } from "../../../../../modules/coupon/errors"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
@@ -18,7 +18,7 @@ export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: Medusa
   try {
     await updateCartPromotionsWorkflow(req.scope).run({ input: applyCouponInput(cartId, code) })
   } catch (error) {
-    if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_FOUND && /^Coupon code/.test((error as Error).message)) {
+    if (refusalOf(error)?.code === "coupon_not_found") {
       await recordUnknownCode(req, cartId)
     }
     throw error

@@ -1,0 +1,32 @@
+import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { refusalOf } from "../../modules/coupon/errors"
+import type { RefusalCode } from "../../modules/coupon/lib/refusal"
+
+const medusaErrorHandler = errorHandler()
+
+/** A code for 4xx answers that carry none (Medusa's own and validation errors). */
+const CODE_OF_STATUS: Record<number, RefusalCode> = {
+  400: "invalid_data",
+  404: "not_found",
+  409: "conflict",
+  422: "invalid_data",
+}
+
+/**
+ * Medusa's error handler, answering every 4xx as `{ type, message, code,
+ * details? }` (rules.md §7.3): a plugin refusal keeps its own code and adds
+ * its details; any other 4xx gets the generic code of its status, so callers
+ * never need the message to tell refusals apart.
+ */
+export function couponErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const refusal = refusalOf(err)
+  const json = res.json.bind(res)
+  res.json = (body: any) => {
+    if (body && typeof body === "object" && res.statusCode >= 400 && res.statusCode < 500) {
+      body = { ...body, code: body.code ?? CODE_OF_STATUS[res.statusCode] ?? "not_allowed" }
+      if (refusal?.details) body.details = refusal.details
+    }
+    return json(body)
+  }
+  return medusaErrorHandler(err as any, req, res, next)
+}
