@@ -10,6 +10,7 @@ import { storeCartCouponOptionsRoutesMiddlewares } from "./store/carts/[id]/coup
 import { adminPaymentRefundRoutesMiddlewares } from "./admin/payments/middlewares"
 import { adminCouponCampaignRoutesMiddlewares } from "./admin/coupon-campaigns/middlewares"
 import { adminCustomerWalletRoutesMiddlewares } from "./admin/customers/[id]/coupons/middlewares"
+import { storeCartCouponPreviewRoutesMiddlewares } from "./store/carts/[id]/coupon/preview/middlewares"
 import { couponErrorHandler } from "./utils/error-handler"
 
 // Each route folder declares its own validation and auth; this file only
@@ -29,5 +30,6 @@ export default defineMiddlewares({
     ...adminPaymentRefundRoutesMiddlewares,
     ...adminCouponCampaignRoutesMiddlewares,
     ...adminCustomerWalletRoutesMiddlewares,
+    ...storeCartCouponPreviewRoutesMiddlewares,
   ],
 })

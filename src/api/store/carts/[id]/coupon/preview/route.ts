@@ -1,0 +1,58 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { refuse } from "../../../../../../modules/coupon/errors"
+import { toMajorUnits } from "../../../../../../modules/coupon/lib/money"
+import { judgeCouponOnCart, loadCouponCart } from "../../../../../../workflows/carts/coupon-on-cart"
+import { loadWalletHolderCart, walletCouponOptions } from "../../../../../../workflows/wallet/wallet-on-cart"
+import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../../utils/code-attempts"
+import type { StoreCouponPreviewType } from "./validators"
+
+/**
+ * What a code would give this cart (rules.md §7.4): eligible with the
+ * discount and each line's share, or the refusal with its code and details.
+ * It judges the code exactly as applying it does (judgeCouponOnCart) but
+ * writes nothing: no coupon on the cart, no adjustment, no hold, no use.
+ * A refusal is an answer here (200), not an error; only a code that does
+ * not exist counts as a guess, as it does when applying.
+ */
+export async function POST(req: MedusaRequest<StoreCouponPreviewType>, res: MedusaResponse) {
+  const cartId = req.params.id
+  if (await refuseWhenOutOfAttempts(req, res, cartId)) return
+  const code = req.validatedBody.code ?? (await bestWalletCodeToPreview(req, cartId))
+
+  const { cart, code: normalized, evaluation } = await judgeCouponOnCart(req.scope, loadCouponCart(req.scope, cartId), code)
+  if (!evaluation.ok && evaluation.rule === "coupon_not_found") {
+    await recordUnknownCode(req, cartId)
+  }
+  const currency = cart.currency_code
+  res.json({
+    preview: evaluation.ok
+      ? {
+          code: normalized,
+          eligible: true,
+          discount_total: toMajorUnits(evaluation.discount_total, currency),
+          allocations: evaluation.allocations
+            .filter((a) => a.amount > 0)
+            .map((a) => ({ item_id: a.item_id, amount: toMajorUnits(a.amount, currency) })),
+        }
+      : {
+          code: normalized,
+          eligible: false,
+          discount_total: 0,
+          allocations: [],
+          refusal: { code: evaluation.rule, message: evaluation.message, details: evaluation.details ?? {} },
+        },
+  })
+}
+
+/**
+ * The wallet coupon applying would pick: the best one that applies, or, when
+ * none does, the best of the others, so the preview shows why it does not.
+ */
+async function bestWalletCodeToPreview(req: MedusaRequest, cartId: string): Promise<string> {
+  const cart = await loadWalletHolderCart(req.scope, cartId, (req as any).auth_context?.actor_id)
+  const [best] = await walletCouponOptions(req.scope, cart)
+  if (!best) {
+    throw refuse("not_allowed", "Your wallet has no unused coupon to preview; send a code.")
+  }
+  return best.code
+}
