@@ -46,8 +46,9 @@ medusaIntegrationTestRunner({
         eligible: true,
         discount_total: 8,
         allocations: [
-          { item_id: lineOf(cart, store, "tee").id, amount: 2 },
-          { item_id: lineOf(cart, store, "hoodie").id, amount: 6 },
+          // Split evenly over the lines (rules.md §3), not by price.
+          { item_id: lineOf(cart, store, "tee").id, amount: 4 },
+          { item_id: lineOf(cart, store, "hoodie").id, amount: 4 },
         ],
       })
       expect(before).toEqual({ coupon_carts: 0, redemptions: 0, adjustments: 0, uses: 0 })

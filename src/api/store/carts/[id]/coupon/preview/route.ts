@@ -49,7 +49,11 @@ export async function POST(req: MedusaRequest<StoreCouponPreviewType>, res: Medu
  * none does, the best of the others, so the preview shows why it does not.
  */
 async function bestWalletCodeToPreview(req: MedusaRequest, cartId: string): Promise<string> {
-  const cart = await loadWalletHolderCart(req.scope, cartId, (req as any).auth_context?.actor_id)
+  const customerId = (req as any).auth_context?.actor_id
+  if (!customerId) {
+    throw refuse("not_allowed", "Log in to preview a coupon from your wallet (a guest has no wallet), or send a code.")
+  }
+  const cart = await loadWalletHolderCart(req.scope, cartId, customerId)
   const [best] = await walletCouponOptions(req.scope, cart)
   if (!best) {
     throw refuse("not_allowed", "Your wallet has no unused coupon to preview; send a code.")
