@@ -1,5 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import {
+  EmitEvents,
   generateEntityId,
   InjectManager,
   InjectTransactionManager,
@@ -8,6 +9,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { Coupon } from "./models/coupon"
+import { CouponAuditEntry } from "./models/coupon-audit-entry"
 import { CouponBlocklistEntry } from "./models/coupon-blocklist-entry"
 import { CouponCode } from "./models/coupon-code"
 import { CouponCart } from "./models/coupon-cart"
@@ -18,6 +20,7 @@ import { CouponRedemption } from "./models/coupon-redemption"
 import { CouponSettings } from "./models/coupon-settings"
 import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
+import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
 import { Readable } from "node:stream"
 import { readCodeRows } from "./lib/code-import"
 import {
@@ -84,6 +87,7 @@ class CouponModuleService extends MedusaService({
   CouponCart,
   CouponCampaign,
   CouponCampaignRecipient,
+  CouponAuditEntry,
 }) {
   readonly options: CouponPluginOptions
 
@@ -91,6 +95,24 @@ class CouponModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options = parseCouponPluginOptions(options)
+  }
+
+  /**
+   * No automatic per-row events (`coupon.created` with an id on every ORM
+   * write, compensations included): the plugin emits each fact once, with
+   * its payload, after it is committed (events.ts).
+   */
+  interceptEntityMutationEvents() {}
+
+  /** Queues an event that @EmitEvents sends once the method's transaction has committed. */
+  protected emitAfterCommit_(sharedContext: Context, eventName: CouponEventName, data: Record<string, unknown>) {
+    sharedContext.messageAggregator?.saveRawMessageData({
+      eventName,
+      data,
+      source: "coupon",
+      object: "coupon_redemption",
+      action: eventName.split(".").pop()!,
+    } as any)
   }
 
   /**
@@ -176,6 +198,7 @@ class CouponModuleService extends MedusaService({
    * exists. A cart that already holds a use (a retry after a failed payment,
    * or a second completion) gets that use back instead of a new one.
    */
+  @EmitEvents()
   @InjectTransactionManager()
   async claimRedemption(
     input: ClaimRedemptionInput,
@@ -213,7 +236,7 @@ class CouponModuleService extends MedusaService({
       (r: any) => r === live || (r.coupon_id === input.coupon_id && r.hold_ran_out)
     )
     if (released.length) {
-      await this.releaseRedemptions_(knex, released)
+      await this.releaseRedemptions_(knex, released, sharedContext, (r) => (r === live ? "coupon_changed" : "hold_expired"))
       coupon = await knex("coupon").where({ id: input.coupon_id }).first()
     }
 
@@ -331,6 +354,7 @@ class CouponModuleService extends MedusaService({
   }
 
   /** Frees every use whose payment hold has run out (all coupons). */
+  @EmitEvents()
   @InjectTransactionManager()
   async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<number> {
     const knex = (sharedContext.transactionManager as any).getTransactionContext()
@@ -341,25 +365,32 @@ class CouponModuleService extends MedusaService({
     let released = 0
     for (const { coupon_id } of couponIds) {
       await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [coupon_id])
-      released += await this.releaseExpiredHolds_(knex, coupon_id)
+      released += await this.releaseExpiredHolds_(knex, coupon_id, sharedContext)
     }
     return released
   }
 
-  private async releaseExpiredHolds_(knex: any, couponId: string): Promise<number> {
+  private async releaseExpiredHolds_(knex: any, couponId: string, sharedContext: Context): Promise<number> {
     const expired = await knex("coupon_redemption")
       .where({ coupon_id: couponId, status: "held", deleted_at: null })
       .where("hold_expires_at", "<", knex.fn.now())
-    await this.releaseRedemptions_(knex, expired)
+    await this.releaseRedemptions_(knex, expired, sharedContext, () => "hold_expired")
     return expired.length
   }
 
-  /** Gives uses back to their coupon and serial code. Caller holds the coupon row lock. */
-  private async releaseRedemptions_(
+  /**
+   * Gives uses back to their coupon and serial code. Caller holds the coupon
+   * row lock and is an @EmitEvents method: each release is announced once
+   * the caller's transaction has committed.
+   */
+  private async releaseRedemptions_<R extends { id: string; coupon_id: string; coupon_code_id: string | null }>(
     knex: any,
-    redemptions: { id: string; coupon_id: string; coupon_code_id: string | null }[]
+    redemptions: R[],
+    sharedContext: Context,
+    reasonOf: (redemption: R) => RedemptionReleaseReason
   ) {
     for (const r of redemptions) {
+      this.emitAfterCommit_(sharedContext, CouponEvents.REDEMPTION_RELEASED, redemptionEventData(r, { reason: reasonOf(r) }))
       await knex("coupon_redemption")
         .where({ id: r.id })
         .update({ status: "released", hold_expires_at: null, updated_at: knex.fn.now() })
@@ -377,6 +408,7 @@ class CouponModuleService extends MedusaService({
    * An order carrying a coupon was canceled or fully refunded: the use is
    * kept (recorded as such) unless the merchant asked to give it back.
    */
+  @EmitEvents()
   @InjectTransactionManager()
   async settleOrderRedemption(
     orderId: string,
@@ -390,9 +422,12 @@ class CouponModuleService extends MedusaService({
       .whereIn("status", ["held", "redeemed"])
       .first()
     if (!redemption) return null
+    if (outcome === "refunded") {
+      this.emitAfterCommit_(sharedContext, CouponEvents.REDEMPTION_REFUNDED, redemptionEventData(redemption))
+    }
     if (restoreUsage) {
       await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [redemption.coupon_id])
-      await this.releaseRedemptions_(knex, [redemption])
+      await this.releaseRedemptions_(knex, [redemption], sharedContext, () => outcome)
       // The use is given back: so is the wallet coupon the order spent.
       await restoreWalletEntryOfOrder(knex, orderId)
       return { id: redemption.id, status: "released" }
@@ -403,7 +438,12 @@ class CouponModuleService extends MedusaService({
     return { id: redemption.id, status: outcome }
   }
 
-  /** Marks the use of a completed cart as spent by its order. */
+  /**
+   * Marks the use of a completed cart as spent by its order; announces
+   * `coupon.redeemed` the first time only (an `order.placed` delivered twice
+   * finds it redeemed already).
+   */
+  @EmitEvents()
   @InjectTransactionManager()
   async markRedeemed(
     cartId: string,
@@ -411,14 +451,22 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; coupon_id: string } | null> {
     const knex = (sharedContext.transactionManager as any).getTransactionContext()
-    const [row] = await knex("coupon_redemption")
+    const before = await knex("coupon_redemption")
       .where({ cart_id: cartId, deleted_at: null })
       .whereIn("status", ["held", "redeemed"])
+      .forUpdate()
+      .first("id", "status")
+    if (!before) return null
+    const [row] = await knex("coupon_redemption")
+      .where({ id: before.id })
       .update({ status: "redeemed", order_id: orderId, hold_expires_at: null, updated_at: knex.fn.now() })
-      .returning(["id", "coupon_id", "customer_id", "code"])
+      .returning("*")
     if (row?.customer_id) {
       // A code from the customer's wallet: that entry is now used.
       await markWalletEntryUsed(knex, { customer_id: row.customer_id, code: row.code, order_id: orderId })
+    }
+    if (before.status === "held") {
+      this.emitAfterCommit_(sharedContext, CouponEvents.REDEEMED, redemptionEventData(row))
     }
     return row ? { id: row.id, coupon_id: row.coupon_id } : null
   }
@@ -596,3 +644,19 @@ export type ClaimRedemptionInput = {
 }
 
 export default CouponModuleService
+
+/** The payload of a redemption event (docs/events.md); money in major units. */
+function redemptionEventData(r: any, extra: Record<string, unknown> = {}) {
+  return {
+    id: r.id,
+    coupon_id: r.coupon_id,
+    code: r.code,
+    coupon_code_id: r.coupon_code_id ?? null,
+    cart_id: r.cart_id ?? null,
+    order_id: r.order_id ?? null,
+    customer_id: r.customer_id ?? null,
+    currency_code: r.currency_code ?? null,
+    discount_total: r.discount_total == null ? null : Number(r.discount_total),
+    ...extra,
+  }
+}
