@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COUPON_MODULE } from "../modules/coupon"
 import type CouponModuleService from "../modules/coupon/service"
-import { generateSerialCodesWorkflow } from "../workflows/serial-codes/workflows/generate-serial-codes"
+import { runCodeBatchGeneration } from "../workflows/serial-codes/code-batch-events"
 
 /**
  * A running batch touches its row with every chunk (a few seconds apart at
@@ -14,7 +14,7 @@ export default async function resumeSerialCodeBatches(container: MedusaContainer
   const ids = await container.resolve<CouponModuleService>(COUPON_MODULE).staleCodeBatchIds(STALE_SECONDS)
   for (const id of ids) {
     container.resolve("logger").info(`coupons: resuming serial code batch ${id}`)
-    await generateSerialCodesWorkflow(container).run({ input: { batch_id: id }, throwOnError: false })
+    await runCodeBatchGeneration(container, id)
   }
 }
 

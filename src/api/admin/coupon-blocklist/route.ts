@@ -27,7 +27,7 @@ export async function POST(
   res: MedusaResponse
 ) {
   const { result } = await blockCustomerFromCouponsWorkflow(req.scope).run({
-    input: req.validatedBody,
+    input: { ...req.validatedBody, actor_id: req.auth_context.actor_id },
   })
   res.json({ entry: result })
 }

@@ -24,6 +24,6 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetCampa
 }
 
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreateCampaignType>, res: MedusaResponse) {
-  const { result } = await createCampaignWorkflow(req.scope).run({ input: req.validatedBody })
+  const { result } = await createCampaignWorkflow(req.scope).run({ input: { ...req.validatedBody, actor_id: req.auth_context.actor_id } })
   res.json({ coupon_campaign: await retrieveCampaign(req.scope, result.id) })
 }

@@ -25,7 +25,7 @@ export async function POST(
   res: MedusaResponse
 ) {
   const { result } = await updateCouponSettingsWorkflow(req.scope).run({
-    input: req.validatedBody,
+    input: { ...req.validatedBody, actor_id: req.auth_context.actor_id },
   })
   res.json({ settings: present(result) })
 }

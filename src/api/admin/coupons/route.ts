@@ -41,7 +41,7 @@ export async function POST(
   res: MedusaResponse
 ) {
   const { result } = await createCouponsWorkflow(req.scope).run({
-    input: { coupons: [req.validatedBody as any] },
+    input: { coupons: [req.validatedBody as any], actor_id: req.auth_context.actor_id },
   })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {

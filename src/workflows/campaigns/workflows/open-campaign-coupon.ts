@@ -1,8 +1,18 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CouponEvents } from "../../../modules/coupon/events"
 import { markCampaignCouponOpenedStep } from "../steps/mark-campaign-coupon-opened"
 
 /** A coupon page was viewed: the recipient becomes `opened` the first time. Returns whether it was the first view. */
 export const openCampaignCouponWorkflow = createWorkflow(
   "open-coupon-campaign-coupon",
-  (input: { recipient_id: string }) => new WorkflowResponse(markCampaignCouponOpenedStep(input))
+  (input: { recipient_id: string }) => {
+    const first = markCampaignCouponOpenedStep(input)
+    // Only the first view is a fact; later views change nothing.
+    emitEventStep({
+      eventName: CouponEvents.CAMPAIGN_COUPON_OPENED,
+      data: transform({ first, input }, ({ first, input }) => (first ? [{ id: input.recipient_id }] : [])),
+    }).config({ name: "emit-campaign-coupon-opened" })
+    return new WorkflowResponse(first)
+  }
 )

@@ -1,4 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CouponEvents } from "../../../modules/coupon/events"
 import { addToWalletWorkflow } from "../../wallet/workflows/add-to-wallet"
 import type { AddToWalletInput } from "../../wallet/workflows/add-to-wallet"
 import { markCampaignCouponRedeemedStep } from "../steps/mark-campaign-coupon-redeemed"
@@ -30,5 +32,16 @@ export const redeemCampaignCouponWorkflow = createWorkflow("redeem-coupon-campai
       redeemed_at: plan.redeemed_at,
     }))
   )
+  emitEventStep({
+    eventName: CouponEvents.CAMPAIGN_COUPON_REDEEMED,
+    data: transform({ plan, entries }, ({ plan, entries }) => ({
+      id: plan.recipient_id,
+      campaign_id: plan.campaign_id,
+      coupon_id: plan.coupon_id,
+      customer_id: plan.customer_id,
+      code: entries[0].code,
+      wallet_entry_id: entries[0].id,
+    })),
+  }).config({ name: "emit-campaign-coupon-redeemed" })
   return new WorkflowResponse(redemption)
 })

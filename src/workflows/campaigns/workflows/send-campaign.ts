@@ -1,4 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { CouponEvents } from "../../../modules/coupon/events"
 import { couponPageUrl } from "../../../modules/coupon/lib/campaign"
 import { createCampaignRecipientsStep } from "../steps/create-campaign-recipients"
 import { CAMPAIGN_RECIPIENT_RESOURCE, notifyCampaignRecipientsStep } from "../steps/notify-campaign-recipients"
@@ -40,6 +42,12 @@ export const sendCampaignWorkflow = createWorkflow("send-coupon-campaign", (inpu
     }))
   )
   const statuses = notifyCampaignRecipientsStep(notifications)
+  emitEventStep({
+    eventName: CouponEvents.CAMPAIGN_COUPON_SENT,
+    data: transform({ plan, recipients }, ({ plan, recipients }) =>
+      recipients.map((r: any) => ({ id: r.id, campaign_id: plan.campaign.id, customer_id: r.customer_id, sent_at: r.sent_at }))
+    ),
+  }).config({ name: "emit-campaign-coupons-sent" })
   const result = transform({ plan, recipients, statuses }, ({ plan, recipients, statuses }) => ({
     recipients: recipients.map((recipient) => ({ ...recipient, notification_status: statuses[recipient.id] ?? null })),
     skipped: plan.skipped,

@@ -1,4 +1,5 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { CouponEvents } from "../../../modules/coupon/events"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createWalletEntriesStep } from "../steps/create-wallet-entries"
 import { reserveWalletCodesStep } from "../steps/reserve-wallet-codes"
@@ -47,5 +48,19 @@ export const addToWalletWorkflow = createWorkflow("add-coupon-to-wallet", (input
   const assignments = reserveWalletCodesStep(plan)
   const entries = createWalletEntriesStep(transform({ plan, assignments }, (data) => data))
   releaseLockStep({ key: walletKeys, executeOnSubWorkflow: true })
+  emitEventStep({
+    eventName: CouponEvents.WALLET_ENTRY_CREATED,
+    data: transform({ entries }, ({ entries }) =>
+      entries.map((e: any) => ({
+        id: e.id,
+        coupon_id: e.coupon_id,
+        customer_id: e.customer_id,
+        code: e.code,
+        source: e.source,
+        campaign_id: e.campaign_id ?? null,
+        expires_at: e.expires_at ?? null,
+      }))
+    ),
+  }).config({ name: "emit-wallet-entries-created" })
   return new WorkflowResponse(entries)
 })

@@ -3,7 +3,7 @@ import { unblockCustomerFromCouponsWorkflow } from "../../../../workflows/blockl
 
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   await unblockCustomerFromCouponsWorkflow(req.scope).run({
-    input: { customer_id: req.params.customer_id },
+    input: { customer_id: req.params.customer_id, actor_id: req.auth_context.actor_id },
   })
   res.json({ customer_id: req.params.customer_id, deleted: true })
 }

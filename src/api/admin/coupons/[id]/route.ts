@@ -26,13 +26,13 @@ export async function POST(
 ) {
   await retrieveCoupon(req, req.params.id)
   await updateCouponWorkflow(req.scope).run({
-    input: { id: req.params.id, update: req.validatedBody as Record<string, unknown> },
+    input: { id: req.params.id, update: req.validatedBody as Record<string, unknown>, actor_id: req.auth_context.actor_id },
   })
   res.json({ coupon: await retrieveCoupon(req, req.params.id) })
 }
 
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   await retrieveCoupon(req, req.params.id)
-  await deleteCouponsWorkflow(req.scope).run({ input: { ids: [req.params.id] } })
+  await deleteCouponsWorkflow(req.scope).run({ input: { ids: [req.params.id], actor_id: req.auth_context.actor_id } })
   res.json({ id: req.params.id, object: "coupon", deleted: true })
 }
