@@ -11,6 +11,8 @@ import { adminPaymentRefundRoutesMiddlewares } from "./admin/payments/middleware
 import { adminCouponCampaignRoutesMiddlewares } from "./admin/coupon-campaigns/middlewares"
 import { adminCustomerWalletRoutesMiddlewares } from "./admin/customers/[id]/coupons/middlewares"
 import { storeCartCouponPreviewRoutesMiddlewares } from "./store/carts/[id]/coupon/preview/middlewares"
+import { adminCouponCodeExportRoutesMiddlewares } from "./admin/coupons/[id]/codes/export/middlewares"
+import { adminCouponAuditRoutesMiddlewares } from "./admin/coupons/[id]/audit/middlewares"
 import { couponErrorHandler } from "./utils/error-handler"
 
 // Each route folder declares its own validation and auth; this file only
@@ -31,5 +33,7 @@ export default defineMiddlewares({
     ...adminCouponCampaignRoutesMiddlewares,
     ...adminCustomerWalletRoutesMiddlewares,
     ...storeCartCouponPreviewRoutesMiddlewares,
+    ...adminCouponCodeExportRoutesMiddlewares,
+    ...adminCouponAuditRoutesMiddlewares,
   ],
 })

@@ -21,7 +21,8 @@ import { CouponSettings } from "./models/coupon-settings"
 import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
 import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
-import { Readable } from "node:stream"
+import { Readable, Writable } from "node:stream"
+import { CodeExportFilter, streamCodesCsv } from "./code-export-queries"
 import { readCodeRows } from "./lib/code-import"
 import {
   addGeneratedCodes,
@@ -517,6 +518,12 @@ class CouponModuleService extends MedusaService({
   @InjectTransactionManager()
   async failCodeBatch(batchId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     return failCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId, error)
+  }
+
+  /** Streams a coupon's serial codes as CSV into `out` (code-export-queries.ts). */
+  @InjectManager()
+  async exportCodesCsv(filter: CodeExportFilter, out: Writable, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return streamCodesCsv((sharedContext.manager as any).getKnex(), filter, out)
   }
 
   @InjectManager()
