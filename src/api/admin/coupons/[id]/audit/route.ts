@@ -21,7 +21,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { coupon_id: req.params.id },
     { skip, take, order: { created_at: "DESC", id: "DESC" } }
   )
-  const actorIds = [...new Set(entries.map((e) => e.actor_id as string | null).filter((id): id is string => !!id))]
+  const actorIds = Array.from(new Set<string>(entries.map((e) => e.actor_id as string | null).filter((id): id is string => !!id)))
   const users = actorIds.length
     ? await req.scope.resolve(Modules.USER).listUsers({ id: actorIds }, { select: ["id", "email", "first_name", "last_name"] })
     : []
