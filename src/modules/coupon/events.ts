@@ -3,8 +3,8 @@
  * per fact, emitted only once the fact is committed: by workflows through
  * emitEventStep (Medusa releases a workflow's events when it succeeds and
  * drops them when it rolls back), and by the module's own transactions
- * through @EmitEvents (sent after the transaction commits, never when it
- * throws). docs/events.md documents each payload; keep the two in step.
+ * through @EmitAfterCommit (emit-after-commit.ts: sent after the
+ * transaction commits, never when it throws). docs/events.md documents each payload; keep the two in step.
  *
  * The module's automatic entity events (`coupon.created` with only an id,
  * fired per ORM write, also for a compensation's undo) are switched off in

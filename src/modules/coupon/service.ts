@@ -1,6 +1,5 @@
 import { Context } from "@medusajs/framework/types"
 import {
-  EmitEvents,
   generateEntityId,
   InjectManager,
   InjectTransactionManager,
@@ -21,6 +20,7 @@ import { CouponSettings } from "./models/coupon-settings"
 import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
 import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
+import { EmitAfterCommit } from "./emit-after-commit"
 import { Readable, Writable } from "node:stream"
 import { CodeExportFilter, streamCodesCsv } from "./code-export-queries"
 import { readCodeRows } from "./lib/code-import"
@@ -105,7 +105,7 @@ class CouponModuleService extends MedusaService({
    */
   interceptEntityMutationEvents() {}
 
-  /** Queues an event that @EmitEvents sends once the method's transaction has committed. */
+  /** Queues an event that @EmitAfterCommit sends once the method's transaction has committed. */
   protected emitAfterCommit_(sharedContext: Context, eventName: CouponEventName, data: Record<string, unknown>) {
     sharedContext.messageAggregator?.saveRawMessageData({
       eventName,
@@ -199,7 +199,7 @@ class CouponModuleService extends MedusaService({
    * exists. A cart that already holds a use (a retry after a failed payment,
    * or a second completion) gets that use back instead of a new one.
    */
-  @EmitEvents()
+  @EmitAfterCommit()
   @InjectTransactionManager()
   async claimRedemption(
     input: ClaimRedemptionInput,
@@ -355,7 +355,7 @@ class CouponModuleService extends MedusaService({
   }
 
   /** Frees every use whose payment hold has run out (all coupons). */
-  @EmitEvents()
+  @EmitAfterCommit()
   @InjectTransactionManager()
   async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<number> {
     const knex = (sharedContext.transactionManager as any).getTransactionContext()
@@ -381,7 +381,7 @@ class CouponModuleService extends MedusaService({
 
   /**
    * Gives uses back to their coupon and serial code. Caller holds the coupon
-   * row lock and is an @EmitEvents method: each release is announced once
+   * row lock and is an @EmitAfterCommit method: each release is announced once
    * the caller's transaction has committed.
    */
   private async releaseRedemptions_<R extends { id: string; coupon_id: string; coupon_code_id: string | null }>(
@@ -409,7 +409,7 @@ class CouponModuleService extends MedusaService({
    * An order carrying a coupon was canceled or fully refunded: the use is
    * kept (recorded as such) unless the merchant asked to give it back.
    */
-  @EmitEvents()
+  @EmitAfterCommit()
   @InjectTransactionManager()
   async settleOrderRedemption(
     orderId: string,
@@ -444,7 +444,7 @@ class CouponModuleService extends MedusaService({
    * `coupon.redeemed` the first time only (an `order.placed` delivered twice
    * finds it redeemed already).
    */
-  @EmitEvents()
+  @EmitAfterCommit()
   @InjectTransactionManager()
   async markRedeemed(
     cartId: string,
