@@ -113,6 +113,10 @@ medusaIntegrationTestRunner({
         data: [placed],
       } = await query.graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: order.id } })
       const paymentId = (placed as any).payment_collections[0].payments[0].id
+      // The system provider only authorizes: the merchant captures.
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+      // $60 − $5 + $10 shipping.
+      expect(order.total).toBe(65)
       received.length = 0
       await api.post(`/admin/payments/${paymentId}/refund`, { amount: 65 }, admin)
       const after = await settled(["coupon.redemption_refunded", "coupon.redemption_released"])

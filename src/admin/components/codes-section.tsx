@@ -21,6 +21,7 @@ import { errorMessage, formatDate, formatNumber } from "../lib/format"
 import { usePagedDataTable, usePaging } from "../lib/paging"
 import { couponKeys, useCodeBatch, useCouponCodes, useGenerateCodes, useImportCodes } from "../lib/queries"
 import type { SerialCode } from "../lib/types"
+import { DownloadCodes } from "./codes-download"
 import { PagedTable } from "./paged-table"
 import { ProgressBar } from "./progress-bar"
 import { ErrorState } from "./states"
@@ -325,9 +326,13 @@ const CodesTable = ({ couponId }: { couponId: string }) => {
               {formatNumber(data?.count ?? 0)} {q ? `starting with ${q.toUpperCase()}` : "in total"}
             </Text>
           </div>
-          <DataTable.Search placeholder="Codes starting with…" />
+          <div className="flex items-center gap-x-2">
+            <DataTable.Search placeholder="Codes starting with…" />
+            <DownloadCodes couponId={couponId} q={q} />
+          </div>
         </DataTable.Toolbar>
       </PagedTable>
     </Container>
   )
 }
+

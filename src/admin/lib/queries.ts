@@ -7,6 +7,7 @@ import {
 } from "@tanstack/react-query"
 import { sdk } from "./sdk"
 import type {
+  AuditEntry,
   BlocklistEntry,
   Campaign,
   CampaignRecipient,
@@ -37,6 +38,7 @@ export const couponKeys = {
   redemptions: (id: string, query: Record<string, unknown>) => ["coupons", "detail", id, "redemptions", query] as const,
   codes: (id: string, query: Record<string, unknown>) => ["coupons", "detail", id, "codes", query] as const,
   batch: (id: string, batchId: string) => ["coupons", "detail", id, "batch", batchId] as const,
+  audit: (id: string, query: Record<string, unknown>) => ["coupons", "detail", id, "audit", query] as const,
   settings: ["coupon-settings"] as const,
   wallet: (customerId: string) => ["coupon-wallet", customerId] as const,
   blocklist: (customerId: string) => ["coupon-blocklist", customerId] as const,
@@ -116,6 +118,20 @@ export const useCouponRedemptions = (id: string, query: { limit: number; offset:
     queryFn: () => get<ListResponse & { redemptions: Redemption[] }>(`/admin/coupons/${id}/redemptions`, query),
     placeholderData: keepPreviousData,
   })
+
+export const useCouponAudit = (id: string, query: { limit: number; offset: number }) =>
+  useQuery({
+    queryKey: couponKeys.audit(id, query),
+    queryFn: () => get<ListResponse & { entries: AuditEntry[] }>(`/admin/coupons/${id}/audit`, query),
+    placeholderData: keepPreviousData,
+  })
+
+/** The URL of the codes CSV (a plain link: the browser streams it to disk with the session cookie). */
+export const couponCodesExportUrl = (id: string, filters: { q?: string; state?: string; batch_id?: string }) => {
+  const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])))
+  const query = params.toString()
+  return `/admin/coupons/${id}/codes/export${query ? `?${query}` : ""}`
+}
 
 export const useCouponCodes = (id: string, query: { q?: string; limit: number; offset: number }) =>
   useQuery({

@@ -215,3 +215,15 @@ export type SentRecipient = {
 }
 
 export type SendResult = { recipients: SentRecipient[]; skipped: { customer_id: string; reason: string }[] }
+
+/** One admin change in a coupon's history (GET /admin/coupons/:id/audit). */
+export type AuditEntry = {
+  id: string
+  resource_type: "coupon" | "campaign" | "settings" | "blocklist"
+  resource_id: string
+  action: string
+  actor_id: string | null
+  actor: { id: string; email: string; first_name: string | null; last_name: string | null } | null
+  changes: Record<string, { before: unknown; after: unknown }>
+  created_at: string
+}

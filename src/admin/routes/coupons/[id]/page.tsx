@@ -2,6 +2,7 @@ import { Badge, Container, Copy, Heading, Switch, Tabs, Text, toast } from "@med
 import { useState } from "react"
 import { Link, useParams, type UIMatch } from "react-router-dom"
 import { CodesSection } from "../../../components/codes-section"
+import { CouponHistorySection } from "../../../components/coupon-history-section"
 import { CouponStatusBadge } from "../../../components/coupon-status-badge"
 import { EditDeleteMenu } from "../../../components/edit-delete-menu"
 import { RedemptionChart } from "../../../components/redemption-chart"
@@ -56,12 +57,16 @@ const CouponDetailPage = () => {
             <Tabs.List className="mb-3">
               <Tabs.Trigger value="codes">Codes</Tabs.Trigger>
               <Tabs.Trigger value="redemptions">Redemptions</Tabs.Trigger>
+              <Tabs.Trigger value="history">History</Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content value="codes">
               <CodesSection couponId={c.id} />
             </Tabs.Content>
             <Tabs.Content value="redemptions">
               <RedemptionsSection couponId={c.id} />
+            </Tabs.Content>
+            <Tabs.Content value="history">
+              <CouponHistorySection couponId={c.id} />
             </Tabs.Content>
           </Tabs>
         </>
