@@ -8,6 +8,11 @@
 //             from disk: time until the answer (the import is synchronous)
 //   list      GET /admin/coupons/:id/codes on the million codes: first page,
 //             a 2-character prefix search, one code, the middle page (median of 5)
+//   export    GET /admin/coupons/:id/codes/export of the million codes (CSV,
+//             streamed), read to the end: time, bytes, rows, server RSS growth,
+//             and the slowest answer of GET /admin/coupons/:id asked every
+//             100 ms meanwhile (the export must not block other requests).
+//             Goals: ≤ 5 s, RSS growth ≤ 50 MB.
 // For generate and import the Medusa server's memory is watched: its peak
 // RSS (VmHWM, reset just before through /proc/<pid>/clear_refs, and the
 // largest RSS sampled every 50 ms over the server's process group).
@@ -41,6 +46,7 @@ import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
 const CODES = positiveInt("BENCH_CODES", 1_000_000)
 const IMPORT_ROWS = positiveInt("BENCH_IMPORT_ROWS", 909_090)
 const GOALS = { seconds: 10, rss_mb: 300 }
+const EXPORT_GOALS = { seconds: 5, rss_growth_mb: 50 }
 const MB = 1024 * 1024
 
 const started = Date.now()
@@ -123,6 +129,24 @@ async function main(app) {
     results.list[q.name] = { median_ms: round(samples[2]), max_ms: round(samples[4]) }
   }
 
+  // --- export --------------------------------------------------------------
+  await sleep(1_000)
+  memory.resetPeak()
+  const exportBaseline = memory.groupRss()
+  watch = memory.watch()
+  results.export = await exportCodes(base, admin, coupon.id, api)
+  peaks = { sampled: watch.stop(), hwm: memory.peak() }
+  if (results.export.rows !== CODES) throw new Error(`export gave ${results.export.rows} rows, expected ${CODES}`)
+  Object.assign(results.export, {
+    rss_before_mb: mb(exportBaseline),
+    peak_rss_mb: mb(Math.max(peaks.sampled, peaks.hwm ?? 0)),
+    rss_growth_mb: mb(Math.max(peaks.sampled, peaks.hwm ?? 0)) - mb(exportBaseline),
+  })
+  log(
+    `exported ${results.export.rows} codes (${(results.export.bytes / 1e6).toFixed(1)} MB) in ${results.export.seconds} s, ` +
+      `RSS +${results.export.rss_growth_mb} MB; GET coupon meanwhile: ${results.export.concurrent_requests} answers, slowest ${results.export.concurrent_max_ms} ms`
+  )
+
   // --- import --------------------------------------------------------------
   const csv = writeCsv(path.join(app.tmpDir, "codes.csv"), IMPORT_ROWS, "I")
   const csvBytes = fs.statSync(csv).size
@@ -160,6 +184,8 @@ async function main(app) {
     generate_rss: results.generate.peak_rss_mb < GOALS.rss_mb,
     import_time: results.import.seconds < GOALS.seconds,
     import_rss: results.import.peak_rss_mb < GOALS.rss_mb,
+    export_time: results.export.seconds <= EXPORT_GOALS.seconds,
+    export_rss: results.export.rss_growth_mb <= EXPORT_GOALS.rss_growth_mb,
   }
   const verdict = (ok) => (ok ? "met" : "MISSED")
   const cpus = os.cpus()
@@ -175,7 +201,9 @@ async function main(app) {
     "─".repeat(98),
     `${pad("generate", 10)}${lpad(g.seconds.toFixed(1), 9)}${lpad(g.codes_per_second, 10)}${lpad(g.rss_before_mb, 15)}${lpad(g.peak_rss_mb, 13)}${lpad(`+${g.peak_rss_mb - g.rss_before_mb}`, 11)}   ${verdict(goals.generate_time)}, ${verdict(goals.generate_rss)}`,
     `${pad("import", 10)}${lpad(i.seconds.toFixed(1), 9)}${lpad(i.codes_per_second, 10)}${lpad(i.rss_before_mb, 15)}${lpad(i.peak_rss_mb, 13)}${lpad(`+${i.peak_rss_mb - i.rss_before_mb}`, 11)}   ${verdict(goals.import_time)}, ${verdict(goals.import_rss)}`,
+    `${pad("export", 10)}${lpad(results.export.seconds.toFixed(1), 9)}${lpad(Math.round(results.export.rows / results.export.seconds), 10)}${lpad(results.export.rss_before_mb, 15)}${lpad(results.export.peak_rss_mb, 13)}${lpad(`+${results.export.rss_growth_mb}`, 11)}   goals ≤ ${EXPORT_GOALS.seconds} s, ≤ +${EXPORT_GOALS.rss_growth_mb} MB: ${verdict(goals.export_time)}, ${verdict(goals.export_rss)}`,
     "─".repeat(98),
+    `export: ${(results.export.bytes / 1e6).toFixed(1)} MB of CSV, first byte after ${results.export.first_byte_ms} ms; GET /admin/coupons/:id every 100 ms meanwhile: ${results.export.concurrent_requests} answers, median ${results.export.concurrent_median_ms} ms, slowest ${results.export.concurrent_max_ms} ms`,
     `Medusa alone (same version and database, no plugin, admin off) idles at ${results.medusa_alone.idle_rss_mb} MB RSS:` +
       (results.medusa_alone.idle_rss_mb >= GOALS.rss_mb ? ` a ${GOALS.rss_mb} MB process peak is out of reach for any plugin; the growth column is what the work costs.` : ""),
     `generate answered in ${g.answer_ms.toFixed(0)} ms (batch pending; codes of ${g.length} characters written in the background)`,
@@ -336,5 +364,44 @@ function serverMemory(pgid) {
 
 const mb = (bytes) => Math.round(bytes / MB)
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Reads the CSV export to the end, counting rows and bytes without keeping
+ * them, while another request asks for the coupon every 100 ms.
+ */
+async function exportCodes(base, headers, couponId, api) {
+  const t0 = performance.now()
+  const res = await fetch(`${base}/admin/coupons/${couponId}/codes/export`, { headers })
+  if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`)
+  let done = false
+  const latencies = []
+  const pinger = (async () => {
+    while (!done) {
+      latencies.push((await api("GET", `/admin/coupons/${couponId}`, { headers })).ms)
+      await sleep(100)
+    }
+  })()
+  let bytes = 0
+  let newlines = 0
+  let firstByteMs = null
+  for await (const chunk of res.body) {
+    firstByteMs ??= performance.now() - t0
+    bytes += chunk.length
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) newlines++
+  }
+  const seconds = (performance.now() - t0) / 1000
+  done = true
+  await pinger
+  latencies.sort((a, b) => a - b)
+  return {
+    seconds: round(seconds),
+    bytes,
+    rows: newlines - 1,
+    first_byte_ms: Math.round(firstByteMs ?? 0),
+    concurrent_requests: latencies.length,
+    concurrent_median_ms: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0),
+    concurrent_max_ms: Math.round(latencies[latencies.length - 1] ?? 0),
+  }
+}
 
 await withMedusaApp({ name: "bench-codes", log, keepLogs: process.env.BENCH_KEEP_LOGS === "1" }, main)
