@@ -46,7 +46,17 @@ import {
   unverifyRecipient,
   verifyRecipient,
 } from "./campaign-queries"
-import { CartCouponRow, isCustomerBlocked, readCartCoupon, readSerialCode, readSettingsRow } from "./checkout-queries"
+import {
+  CartCouponRow,
+  findCouponCodes,
+  FoundCouponCode,
+  isCustomerBlocked,
+  ListedCoupon,
+  readCartCoupon,
+  readListedCoupons,
+  readSerialCode,
+  readSettingsRow,
+} from "./checkout-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
 import {
@@ -121,6 +131,18 @@ class CouponModuleService extends MedusaService({
   @InjectManager()
   async readCartCoupon(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CartCouponRow | null> {
     return readCartCoupon((sharedContext.manager as any).getKnex(), cartId)
+  }
+
+  /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */
+  @InjectManager()
+  async findCouponCodes(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<FoundCouponCode[]> {
+    return findCouponCodes((sharedContext.manager as any).getKnex(), codes)
+  }
+
+  /** The applied coupons of these carts, as storefronts list them (see checkout-queries.ts). */
+  @InjectManager()
+  async readListedCoupons(cartIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<ListedCoupon[]> {
+    return readListedCoupons((sharedContext.manager as any).getKnex(), cartIds)
   }
 
   /** The live serial code written `code` (normalized), or null (see checkout-queries.ts). */
