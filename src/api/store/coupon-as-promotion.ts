@@ -6,7 +6,7 @@ import type CouponModuleService from "../../modules/coupon/service"
 
 /*
  * Storefronts list the codes applied to a cart from its `promotions` (and an
- * order's), and remove one by sending the list without it (rules.md §7.1).
+ * order's), and remove one by sending the list without it (docs/rules.md §7.1).
  * A coupon is no Medusa promotion — Medusa's promotion engine would redo its
  * split — so it is listed there by this middleware: every store answer that
  * carries a cart's or an order's `promotions` gets the applied coupon as one

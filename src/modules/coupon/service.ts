@@ -107,7 +107,7 @@ class CouponModuleService extends MedusaService({
    * The store-wide settings, read afresh each time (every judgement of a code
    * reads them; see checkout-queries.ts). The single row is created with the
    * defaults the first time anything asks, so a fresh install behaves per
-   * rules.md.
+   * docs/rules.md.
    */
   @InjectManager()
   async getSettings(
@@ -190,7 +190,7 @@ class CouponModuleService extends MedusaService({
   }
 
   /**
-   * Counts one use of a coupon for a cart being completed (rules.md §4), in
+   * Counts one use of a coupon for a cart being completed (docs/rules.md §4), in
    * PostgreSQL so limits hold across concurrent completions and instances:
    * the coupon row is locked for the rest of the transaction, expired holds
    * are released, the limits are re-read under the lock and the counters are
@@ -305,7 +305,7 @@ class CouponModuleService extends MedusaService({
    * will count them (claimRedemption): in `total` every use the coupon keeps
    * (redeemed, holds that have not expired, canceled or refunded orders that
    * keep their use); per customer and per serial code, redeemed uses and
-   * holds that have not expired (rules.md §4). One query of index lookups,
+   * holds that have not expired (docs/rules.md §4). One query of index lookups,
    * whatever the number of past uses.
    */
   @InjectManager()
@@ -445,7 +445,7 @@ class CouponModuleService extends MedusaService({
     return row ? { id: row.id, coupon_id: row.coupon_id } : null
   }
 
-  // --- Serial codes (rules.md §5); the SQL is in serial-code-queries.ts. ---
+  // --- Serial codes (docs/rules.md §5); the SQL is in serial-code-queries.ts. ---
 
   /** Marks a generation batch running; null when it does not exist. */
   @InjectManager()

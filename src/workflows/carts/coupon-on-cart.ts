@@ -158,7 +158,7 @@ export type CartCouponVerdict = {
 }
 
 /**
- * Judges a code on a cart by rules.md §2–§3, reading what the rules need.
+ * Judges a code on a cart by docs/rules.md §2–§3, reading what the rules need.
  * The cart may still be loading: the code's lookups do not wait for it.
  * `expected` names the coupon and serial code the code opened when it was
  * applied, so their uses are read alongside the lookups instead of after

@@ -5,7 +5,7 @@ import type CouponModuleService from "../../modules/coupon/service"
 import { normalizeCode } from "../../modules/coupon/lib/code-generation"
 
 /**
- * The codes of a storefront's `promo_codes` (rules.md §7.1), sorted: coupon
+ * The codes of a storefront's `promo_codes` (docs/rules.md §7.1), sorted: coupon
  * codes (shared or serial, any case) go to the coupon path, Medusa promotion
  * codes to Medusa's. A code that is both (a merchant created a promotion with
  * a coupon's code) is taken as the coupon's: a coupon code must keep working.

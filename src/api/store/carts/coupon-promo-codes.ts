@@ -12,7 +12,7 @@ import { applyCouponCode } from "../../utils/apply-coupon-code"
 import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../utils/code-attempts"
 
 /*
- * Coupon codes typed at any Medusa storefront (rules.md §7.1). Storefronts
+ * Coupon codes typed at any Medusa storefront (docs/rules.md §7.1). Storefronts
  * send codes as `promo_codes` to Medusa's own routes: POST /store/carts/:id
  * (the list replaces the cart's codes), POST /store/carts/:id/promotions
  * (adds) and DELETE /store/carts/:id/promotions (removes). This middleware

@@ -20,7 +20,7 @@ export const storeCartCouponRoutesMiddlewares: MiddlewareRoute[] = [
     middlewares: [allowCouponCartField, listCouponAsPromotion],
   },
   {
-    // Codes typed at any Medusa storefront (rules.md §7.1).
+    // Codes typed at any Medusa storefront (docs/rules.md §7.1).
     matcher: "/store/carts/:id",
     methods: ["POST"],
     middlewares: [routeCouponPromoCodes],

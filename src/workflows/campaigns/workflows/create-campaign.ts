@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createCampaignStep } from "../steps/create-campaign"
 import { CampaignValues, validateCampaignDefinitionStep } from "../steps/validate-campaign-definition"
 
-/** Creates a coupon campaign (rules.md §5) after its cross-field and database rules pass. */
+/** Creates a coupon campaign (docs/rules.md §5) after its cross-field and database rules pass. */
 export const createCampaignWorkflow = createWorkflow("create-coupon-campaign", (input: CampaignValues) => {
   validateCampaignDefinitionStep(transform({ input }, ({ input }) => ({ values: input })))
   const campaign = createCampaignStep(input)
