@@ -169,7 +169,8 @@ async function placeOrder(store, { regionId, email, code }) {
     items: [{ variant_id: variant.id, quantity: 3 }],
     shipping_address: { first_name: "E2E", last_name: "Shopper", address_1: "1 Main St", city: "New York", country_code: "us", postal_code: "10001" },
   })
-  await store("POST", `/store/carts/${cart.id}/coupon`, { code })
+  // Typed the way a storefront's promotion-code box sends it (lower case, as promo_codes).
+  await store("POST", `/store/carts/${cart.id}`, { promo_codes: [code.toLowerCase()] })
   const { shipping_options } = await store("GET", `/store/shipping-options?cart_id=${cart.id}`)
   await store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
   const { payment_collection } = await store("POST", "/store/payment-collections", { cart_id: cart.id })
@@ -353,6 +354,10 @@ async function runScenario({ base, ready, browser }) {
     await widget.getByText("Coupon share").first().waitFor()
     await widget.getByText("Still refundable").waitFor()
     await screenshot(page, "order-coupon-widget", widget)
+    // Medusa's own order summary names the coupon as it names a promotion code.
+    await page.getByText("Discount Total", { exact: true }).first().click()
+    await page.getByText(`(${state.walletCode})`, { exact: true }).first().waitFor()
+    await screenshot(page, "order-summary-discount")
   })
 
   await step("coupon detail: the chart and the redemption with its order", async () => {

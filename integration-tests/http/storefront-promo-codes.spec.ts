@@ -3,6 +3,15 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
 import { createTestStore, lineOf, TestStore } from "../helpers/store"
+import { applyCouponToCartWorkflow, refuse } from "../../src/workflows"
+
+// A merchant's own rule, hooked into the exported apply workflow: whatever
+// path a code comes by runs it.
+applyCouponToCartWorkflow.hooks.validate(async ({ input }) => {
+  if (input.code.toUpperCase() === "STAFFONLY") {
+    throw refuse("not_allowed", "STAFFONLY is for the shop's staff, at the till.")
+  }
+})
 
 jest.setTimeout(240 * 1000)
 
@@ -349,6 +358,20 @@ medusaIntegrationTestRunner({
         const back = await shop.cart.setCodes(cart.id, [])
         expect(back.discount_total).toBe(4)
         expect(listed(back).map((p: any) => p.code)).toEqual(["AUTO4"])
+      })
+    })
+
+    describe("a merchant's hook", () => {
+      it("refuses through the exported workflow's validate hook, on every path a code takes", async () => {
+        await createCoupon({ code: "STAFFONLY", type: "fixed", amount: 10 })
+        const shop = storefrontSdk()
+        const cart = await shop.cart.create([["hoodie", 1]])
+        const expected = { status: 400, message: "STAFFONLY is for the shop's staff, at the till." }
+        expect(await refusalOf(shop.cart.setCodes(cart.id, ["staffonly"]))).toEqual(expected)
+        expect(
+          await refusalOf(shop.sdk.client.fetch(`/store/carts/${cart.id}/coupon`, { method: "POST", body: { code: "STAFFONLY" } }))
+        ).toEqual(expected)
+        expect((await shop.cart.retrieve(cart.id)).discount_total).toBe(0)
       })
     })
 

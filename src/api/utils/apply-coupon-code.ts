@@ -1,7 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { refusalOf } from "../../modules/coupon/errors"
-import { applyCouponInput } from "../../workflows/carts/apply-coupon"
+import { applyCouponToCartWorkflow } from "../../workflows/carts/workflows/apply-coupon-to-cart"
 import { recordUnknownCode } from "./code-attempts"
 
 /**
@@ -12,7 +11,7 @@ import { recordUnknownCode } from "./code-attempts"
  */
 export async function applyCouponCode(req: MedusaRequest, cartId: string, code: string): Promise<void> {
   try {
-    await updateCartPromotionsWorkflow(req.scope).run({ input: applyCouponInput(cartId, code) })
+    await applyCouponToCartWorkflow(req.scope).run({ input: { cart_id: cartId, code } })
   } catch (error) {
     if (refusalOf(error)?.code === "coupon_not_found") await recordUnknownCode(req, cartId)
     throw error
