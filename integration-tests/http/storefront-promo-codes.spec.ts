@@ -1,6 +1,6 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdminHeaders } from "../helpers/admin"
+import { createAdminHeaders, createFixedPromotion } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
 import { createTestStore, lineOf, TestStore } from "../helpers/store"
 import { applyCouponToCartWorkflow, refuse } from "../../src/workflows"
@@ -92,18 +92,7 @@ medusaIntegrationTestRunner({
     const createCoupon = async (body: Record<string, unknown>) =>
       (await api.post("/admin/coupons", { currency_code: "usd", title: "t", ...body }, admin)).data.coupon
 
-    const createPromotion = (code: string, is_automatic = false) =>
-      api.post(
-        "/admin/promotions",
-        {
-          code,
-          type: "standard",
-          status: "active",
-          is_automatic,
-          application_method: { type: "fixed", target_type: "items", allocation: "across", value: 4, currency_code: "usd" },
-        },
-        admin
-      )
+    const createPromotion = (code: string, is_automatic = false) => createFixedPromotion(api, admin, code, { is_automatic })
 
     const adjustmentOf = (cart: any, key: keyof TestStore["variants"]) =>
       (lineOf(cart, store, key)?.adjustments ?? []).reduce((sum: number, a: any) => sum + a.amount, 0)
