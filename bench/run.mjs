@@ -8,6 +8,10 @@
 //   preview   POST /store/carts/:id/coupon/preview {code} on the coupon's cart
 //             just before it is applied (nothing written): goal, cheaper than
 //             applying (p50 and p95 below the coupon's apply)
+//   promo_codes  POST /store/carts/:id {promo_codes: [code]} for both: what
+//             a storefront's promotion-code box sends (sdk.store.cart.update),
+//             on a second pair of carts
+
 //   complete  POST /store/carts/:id/complete for a cart carrying the coupon
 //             and for one carrying the promotion (shipping method, payment
 //             collection and session set up before, untimed)
@@ -59,7 +63,7 @@ const COUPON_CODE = "BENCHCOUPON25"
 const PROMO_CODE = "BENCHPROMO25"
 const LINES = ["tee", "hoodie", "mug", "cap", "poster", "ebook", "crate", "jacket", "socks", "scarf"]
 const VARIANTS = ["coupon", "promotion"]
-const OPERATIONS = ["apply", "complete"]
+const OPERATIONS = ["apply", "promo_codes", "complete"]
 const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === "1"
 
 const started = Date.now()
@@ -164,13 +168,12 @@ async function main(app) {
   for (let i = 0; i < total; i++) {
     const measured = i >= WARMUP
     const order = i % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()
-    const carts = {}
-    for (const v of order) {
+    const createCart = async (v, kind) => {
       const { json } = await api("POST", "/store/carts", {
         headers: storeHeaders,
         body: {
           region_id: store.region_id,
-          email: `bench-${tag}-${i}-${v}@example.com`,
+          email: `bench-${tag}-${i}-${kind}-${v}@example.com`,
           items: LINES.map((line) => ({ variant_id: store.variants[line], quantity: 1 })),
           shipping_address: { first_name: "A", last_name: "B", address_1: "1 St", city: "NYC", country_code: "us", postal_code: "10001" },
         },
@@ -178,7 +181,13 @@ async function main(app) {
       const cart = json.cart
       if (cart.items?.length !== LINES.length) throw new Error(`cart ${cart.id} has ${cart.items?.length} lines, expected ${LINES.length}`)
       if (!near(cart.item_subtotal, subtotal)) throw new Error(`cart ${cart.id} item_subtotal ${cart.item_subtotal}, expected ${subtotal}`)
-      carts[v] = cart
+      return cart
+    }
+    const carts = {}
+    const promoCodeCarts = {}
+    for (const v of order) {
+      carts[v] = await createCart(v, "route")
+      promoCodeCarts[v] = await createCart(v, "promo-codes")
     }
 
     // (a) preview, then apply
@@ -202,6 +211,18 @@ async function main(app) {
     if (!applied.promotion.promotions?.some((p) => p.code === PROMO_CODE)) {
       throw new Error(`cart ${applied.promotion.id} does not list promotion ${PROMO_CODE}`)
     }
+
+    // (a') apply through promo_codes, as a storefront's code box does
+    const viaPromoCodes = {}
+    for (const v of order) {
+      const code = v === "coupon" ? COUPON_CODE : PROMO_CODE
+      const json = await timed("promo_codes", v, measured, "POST", `/store/carts/${promoCodeCarts[v].id}`, { promo_codes: [code] })
+      viaPromoCodes[v] = json.cart
+      if (!json.cart.promotions?.some((p) => p.code === code)) {
+        throw new Error(`cart ${json.cart.id} does not list ${code} among its promotions`)
+      }
+    }
+    checkPair(`iteration ${i} after apply through promo_codes`, viaPromoCodes, (cart) => cart, { adjustedLines: false })
 
     // Untimed: shipping method, payment collection and session.
     const ready = {}

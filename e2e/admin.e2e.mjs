@@ -16,10 +16,10 @@
 // The last line is "e2e: N passed, M failed"; the exit code is 1 on failures.
 import { spawn } from "node:child_process"
 import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs"
-import net from "node:net"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { chromium } from "playwright-core"
+import { freePort, signalGroup, sleep, waitForHealth } from "../scripts/lib/process.mjs"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const ARTIFACTS = path.join(ROOT, ".e2e-artifacts")
@@ -35,19 +35,6 @@ let shotNumber = 0
 
 const log = (message) => process.stdout.write(`[e2e] ${message}\n`)
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // ---- the dev server ----------------------------------------------------------
 
@@ -97,21 +84,14 @@ function startDevServer(port) {
     /** SIGTERM to the whole group (npm and the dev supervisor, which stops Medusa, then PostgreSQL). */
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return
-      const signalGroup = (signal) => {
-        try {
-          process.kill(-child.pid, signal)
-        } catch {
-          // already gone
-        }
-      }
-      signalGroup("SIGTERM")
+      signalGroup(child.pid, "SIGTERM")
       const stopped = await Promise.race([
         Promise.all([exited, stoppedLine]).then(() => true),
         sleep(STOP_TIMEOUT_MS).then(() => false),
       ])
       if (!stopped) {
         log("the dev server did not stop within 60 s: killing it")
-        signalGroup("SIGKILL")
+        signalGroup(child.pid, "SIGKILL")
         await exited
       }
       logFile.end()
@@ -119,18 +99,10 @@ function startDevServer(port) {
   }
 }
 
-async function waitForHealth(base, timeoutMs = 180_000) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(3_000) })
-      if (res.ok) return
-    } catch {
-      // restarting
-    }
-    await sleep(500)
+async function waitForServer(base, timeoutMs = 180_000) {
+  if (!(await waitForHealth(base, { timeoutMs, intervalMs: 500 }))) {
+    throw new Error(`${base}/health did not answer within ${timeoutMs / 1000} s`)
   }
-  throw new Error(`${base}/health did not answer within ${timeoutMs / 1000} s`)
 }
 
 // ---- HTTP helpers for test data --------------------------------------------
@@ -169,7 +141,8 @@ async function placeOrder(store, { regionId, email, code }) {
     items: [{ variant_id: variant.id, quantity: 3 }],
     shipping_address: { first_name: "E2E", last_name: "Shopper", address_1: "1 Main St", city: "New York", country_code: "us", postal_code: "10001" },
   })
-  await store("POST", `/store/carts/${cart.id}/coupon`, { code })
+  // Typed the way a storefront's promotion-code box sends it (lower case, as promo_codes).
+  await store("POST", `/store/carts/${cart.id}`, { promo_codes: [code.toLowerCase()] })
   const { shipping_options } = await store("GET", `/store/shipping-options?cart_id=${cart.id}`)
   await store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
   const { payment_collection } = await store("POST", "/store/payment-collections", { cart_id: cart.id })
@@ -353,6 +326,10 @@ async function runScenario({ base, ready, browser }) {
     await widget.getByText("Coupon share").first().waitFor()
     await widget.getByText("Still refundable").waitFor()
     await screenshot(page, "order-coupon-widget", widget)
+    // Medusa's own order summary names the coupon as it names a promotion code.
+    await page.getByText("Discount Total", { exact: true }).first().click()
+    await page.getByText(`(${state.walletCode})`, { exact: true }).first().waitFor()
+    await screenshot(page, "order-summary-discount")
   })
 
   await step("coupon detail: the chart and the redemption with its order", async () => {
@@ -488,7 +465,7 @@ async function main() {
   try {
     const ready = await dev.ready
     const base = `http://localhost:${port}`
-    await waitForHealth(base)
+    await waitForServer(base)
     log(`dev server ready: ${ready.adminUrl}`)
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -24,11 +24,11 @@
 // VERBOSE=1 streams Medusa's output; otherwise it is shown only on failure.
 import { execFileSync } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import { PROJECT_ROOT, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
+import { freePort, sleep, stopGroup, waitForHealth } from "./lib/process.mjs"
 import { medusaBin, run } from "./lib/run.mjs"
 
 // embedded-postgres (async-exit-hook) stops PostgreSQL and exits on these
@@ -74,19 +74,6 @@ async function step(title, fn) {
 
 // ---------------------------------------------------------------- helpers
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.unref()
-    srv.on("error", reject)
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 function databaseUrl(db) {
   const auth = encodeURIComponent(conn.user) + (conn.password ? `:${encodeURIComponent(conn.password)}` : "")
@@ -190,43 +177,16 @@ function expectStatus(res, status, what) {
 }
 
 /** Waits until /health answers 200, or the server exits, or the timeout. */
-async function waitForHealth(proc, port, timeout) {
+async function waitForServer(proc, port, timeout) {
   let exited = null
   proc.done.then((code) => (exited = code))
-  const deadline = Date.now() + timeout
-  while (Date.now() < deadline) {
-    if (exited !== null) fail(`medusa start exited with code ${exited} before /health answered\n${tail(proc.output())}`)
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) })
-      if (res.ok) return
-    } catch {
-      // not listening yet
-    }
-    await sleep(250)
-  }
-  fail(`/health on port ${port} did not answer within ${secs(timeout)}\n${tail(proc.output())}`)
+  const healthy = await waitForHealth(`http://127.0.0.1:${port}`, { timeoutMs: timeout, stopped: () => exited !== null })
+  if (exited !== null) fail(`medusa start exited with code ${exited} before /health answered\n${tail(proc.output())}`)
+  if (!healthy) fail(`/health on port ${port} did not answer within ${secs(timeout)}\n${tail(proc.output())}`)
 }
 
-/** Whether a process group still has a member. */
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function stopGroup(proc, graceMs = 10_000) {
-  if (!proc || !groupAlive(proc.child.pid)) return
-  proc.stop("SIGTERM")
-  const deadline = Date.now() + graceMs
-  while (groupAlive(proc.child.pid) && Date.now() < deadline) await sleep(100)
-  if (groupAlive(proc.child.pid)) {
-    proc.stop("SIGKILL")
-    const killDeadline = Date.now() + 5_000
-    while (groupAlive(proc.child.pid) && Date.now() < killDeadline) await sleep(100)
-  }
+async function stopServer(proc, graceMs = 10_000) {
+  if (proc) await stopGroup(proc.child.pid, { graceMs })
 }
 
 function writeApp(useUrlTemplate) {
@@ -293,7 +253,7 @@ async function cleanup() {
         problems.push(`${what}: ${e?.message ?? e}`)
       }
     }
-    await attempt("stop medusa start", () => stopGroup(server))
+    await attempt("stop medusa start", () => stopServer(server))
     if (databaseCreated) {
       await attempt(`drop database ${database}`, () =>
         withPg("postgres", (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))
@@ -420,7 +380,7 @@ async function main() {
   const port = await freePort()
   await step(`medusa start on port ${port} until /health answers`, async () => {
     server = spawnCollect(medusaBin, ["start"], { cwd: appDir, env: appEnv({ PORT: String(port) }), label: "medusa start" })
-    await waitForHealth(server, port, TIMEOUTS.health)
+    await waitForServer(server, port, TIMEOUTS.health)
   })
 
   await step("admin API through the packaged plugin", async () => {
@@ -452,7 +412,7 @@ async function main() {
   })
 
   await step("stop medusa start", async () => {
-    await stopGroup(server)
+    await stopServer(server)
     server = null
   })
 
@@ -484,7 +444,7 @@ async function main() {
     healthy = true // ends the watcher
     const output = proc.output()
     if (code === "healthy") fail(`medusa start accepted use_url_template "no-placeholder" and answered /health\n${tail(output)}`)
-    await stopGroup(proc)
+    await stopServer(proc)
     server = null
     if (code === 0) fail(`medusa start with invalid options exited with code 0\n${tail(output)}`)
     for (const text of ["invalid plugin options", "use_url_template"]) {

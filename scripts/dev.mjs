@@ -17,10 +17,11 @@
 // stops things in order. Logs go to stdout, never into the project folder
 // (`medusa develop` restarts on file changes there).
 import { spawn } from "node:child_process"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { groupAlive, sleep, waitForHealth, waitGroupGone } from "./lib/process.mjs"
 
 const INNER = "MEDUSA_COUPONS_DEV_LAUNCHER"
 const DATABASE = "medusa_coupons"
@@ -153,7 +154,7 @@ async function launch() {
       if (!stopping) shutdown(code || 1, `medusa develop exited with code ${code}`)
     })
 
-    const healthy = await waitForHealth(port, () => stopping, 180_000)
+    const healthy = await waitForHealth(`http://localhost:${port}`, { timeoutMs: 180_000, intervalMs: 500, stopped: () => stopping })
     if (stopping) return
     if (!healthy) {
       await shutdown(1, `http://localhost:${port}/health did not answer within 180 s`)
@@ -192,58 +193,6 @@ async function launch() {
   }
 }
 
-/** Whether a process group still has a live (non-zombie) member. */
-function groupAlive(pgid) {
-  if (process.platform === "linux") {
-    try {
-      for (const entry of readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) continue
-        let stat
-        try {
-          stat = readFileSync(`/proc/${entry}/stat`, "utf8")
-        } catch {
-          continue
-        }
-        // pid (comm) state ppid pgrp …; comm may contain spaces and ")".
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-        if (Number(fields[2]) === pgid && fields[0] !== "Z") return true
-      }
-      return false
-    } catch {
-      // fall through
-    }
-  }
-  try {
-    process.kill(-pgid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function waitGroupGone(pgid, timeoutMs) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (!groupAlive(pgid)) return true
-    await sleep(200)
-  }
-  return !groupAlive(pgid)
-}
-
-async function waitForHealth(port, cancelled, timeoutMs) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until && !cancelled()) {
-    try {
-      const res = await fetch(`http://localhost:${port}/health`, { signal: AbortSignal.timeout(2_000) })
-      if (res.ok) return true
-    } catch {
-      // not up yet
-    }
-    await sleep(500)
-  }
-  return false
-}
-
 function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" })
@@ -253,8 +202,4 @@ function portInUse(port) {
     })
     socket.once("error", () => resolve(false))
   })
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

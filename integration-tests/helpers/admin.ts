@@ -22,3 +22,23 @@ export async function createAdminHeaders(container: MedusaContainer, email = "ad
   )
   return { headers: { authorization: `Bearer ${token}` }, user }
 }
+
+/** A Medusa promotion of $value off the items (fixed, "across"), through the admin API. */
+export function createFixedPromotion(
+  api: { post: Function },
+  admin: { headers: Record<string, string> },
+  code: string,
+  { is_automatic = false, value = 4 }: { is_automatic?: boolean; value?: number } = {}
+) {
+  return api.post(
+    "/admin/promotions",
+    {
+      code,
+      type: "standard",
+      status: "active",
+      is_automatic,
+      application_method: { type: "fixed", target_type: "items", allocation: "across", value, currency_code: "usd" },
+    },
+    admin
+  )
+}

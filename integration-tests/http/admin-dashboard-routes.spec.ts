@@ -160,5 +160,36 @@ medusaIntegrationTestRunner({
         expect((await refusal(api.get(`/admin/customers/${customer.id}/coupons`))).status).toBe(401)
       })
     })
+
+    describe("GET /admin/products/:id/coupon-eligibility", () => {
+      it("judges a product by the line rules checkout uses: kind, excluded kinds, gift cards, no shipping", async () => {
+        const eligibility = async (key: keyof TestStore["products"]) =>
+          (await api.get(`/admin/products/${store.products[key]}/coupon-eligibility`, admin)).data.eligibility
+        expect(await eligibility("tee")).toEqual({
+          product_id: store.products.tee,
+          kind: null,
+          kinds: [],
+          requires_shipping: true,
+          eligible: true,
+          reason: null,
+          message: "Coupons apply to this product (within each coupon's own products and categories).",
+        })
+        expect(await eligibility("poster")).toMatchObject({
+          kind: "pod",
+          eligible: false,
+          reason: "excluded_kind:pod",
+          message: "Products of kind “pod” are excluded in the coupon settings.",
+        })
+        // The settings decide: with "pod" no longer excluded, the poster is eligible.
+        await api.post("/admin/coupon-settings", { excluded_product_kinds: ["supplier"] }, admin)
+        expect(await eligibility("poster")).toMatchObject({ kind: "pod", eligible: true, reason: null })
+        await api.post("/admin/coupon-settings", { enabled: false }, admin)
+        expect(await eligibility("tee")).toMatchObject({ eligible: false, reason: "coupons_disabled" })
+
+        const missing = await api.get("/admin/products/prod_missing/coupon-eligibility", admin).catch((e: any) => e.response)
+        expect(missing.status).toBe(404)
+        expect(missing.data).toMatchObject({ code: "not_found", message: "Product prod_missing was not found." })
+      })
+    })
   },
 })

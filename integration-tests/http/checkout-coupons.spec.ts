@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdminHeaders } from "../helpers/admin"
+import { createAdminHeaders, createFixedPromotion } from "../helpers/admin"
 import { createTestStore, lineOf, storefront, TestStore } from "../helpers/store"
 import { refusal } from "../helpers/http"
 
@@ -361,24 +361,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("Medusa promotions", () => {
-      const createPromotion = (code: string, is_automatic: boolean) =>
-        api.post(
-          "/admin/promotions",
-          {
-            code,
-            type: "standard",
-            status: "active",
-            is_automatic,
-            application_method: {
-              type: "fixed",
-              target_type: "items",
-              allocation: "across",
-              value: 4,
-              currency_code: "usd",
-            },
-          },
-          admin
-        )
+      const createPromotion = (code: string, is_automatic: boolean) => createFixedPromotion(api, admin, code, { is_automatic })
 
       it("stand aside while a coupon is on the cart and come back when it is removed", async () => {
         await createPromotion("AUTO4", true)

@@ -4,27 +4,17 @@
 // The database lives on DATABASE_URL or DB_HOST when set, else on an embedded
 // PostgreSQL (cluster `name`, fsync off).
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import pg from "pg"
 import { startEmbeddedPostgres } from "./embedded-postgres.mjs"
+import { freePort, sleep, waitForHealth } from "./process.mjs"
 import { medusaBin, run } from "./run.mjs"
 
 export const ADMIN = { email: "script@coupons.local", password: "script-secret" }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
+export { freePort }
 
 /** fetch() with JSON in and out, failing loudly on an unexpected status. */
 export function client(base, { timeout = 60_000 } = {}) {
@@ -121,13 +111,9 @@ export async function createMedusaApp({ name, log }) {
     let exited = null
     proc.done.then((code) => (exited = code))
     const base = `http://127.0.0.1:${port}`
-    for (const until = Date.now() + 120_000; ; ) {
-      if (exited !== null) throw new Error(`${label} exited with code ${exited} before /health answered; log: ${serverLog}`)
-      if (Date.now() > until) throw new Error(`${label}: /health did not answer within 120 s`)
-      const ok = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)
-      if (ok) break
-      await sleep(300)
-    }
+    const healthy = await waitForHealth(base, { timeoutMs: 120_000, intervalMs: 300, stopped: () => exited !== null })
+    if (exited !== null) throw new Error(`${label} exited with code ${exited} before /health answered; log: ${serverLog}`)
+    if (!healthy) throw new Error(`${label}: /health did not answer within 120 s`)
     log(`${label} on port ${port}: /health after ${secs(Date.now() - started)}`)
     // Requests to a dead server fail with a bare "fetch failed": say why first.
     let stopped = false

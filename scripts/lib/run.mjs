@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process"
 import { PROJECT_ROOT } from "./embedded-postgres.mjs"
+import { signalGroup } from "./process.mjs"
 
 /**
  * Runs a command in its own process group and resolves with its exit code.
@@ -16,11 +17,7 @@ export function run(command, args, { env = process.env, cwd = PROJECT_ROOT, stdi
     child,
     done,
     stop(signal = "SIGTERM") {
-      try {
-        process.kill(-child.pid, signal)
-      } catch {
-        // already gone
-      }
+      signalGroup(child.pid, signal)
     },
   }
 }

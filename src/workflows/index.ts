@@ -1,3 +1,9 @@
 // Workflows other code (a campaign, a merchant's own app) may run.
 export { addToWalletWorkflow } from "./wallet/workflows/add-to-wallet"
 export type { AddToWalletInput, WalletGrantSource } from "./wallet/workflows/add-to-wallet"
+export { applyCouponToCartWorkflow, applyCouponToCartWorkflowId } from "./carts/workflows/apply-coupon-to-cart"
+export type { ApplyCouponToCartInput } from "./carts/workflows/apply-coupon-to-cart"
+export { removeCouponFromCartWorkflow, removeCouponFromCartWorkflowId } from "./carts/workflows/remove-coupon-from-cart"
+export { REFUSAL_CODES } from "../modules/coupon/lib/refusal"
+export type { Refusal, RefusalCode } from "../modules/coupon/lib/refusal"
+export { CouponRefusalError, refuse } from "../modules/coupon/errors"

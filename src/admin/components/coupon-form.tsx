@@ -30,7 +30,7 @@ import { FormField } from "./form-field"
 import { ModalForm } from "./modal-form"
 import { SearchPicker } from "./search-picker"
 
-/** The three tabs, grouped as rules.md §1 and the plan rules group the fields. */
+/** The three tabs, grouped as docs/rules.md §1 and the plan rules group the fields. */
 export const TAB_FIELDS = {
   general: [
     "code",

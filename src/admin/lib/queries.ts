@@ -368,22 +368,24 @@ export const useCustomersByIds = (ids: string[]) =>
     enabled: ids.length > 0,
   })
 
-export type ProductKindInfo = {
-  id: string
-  title: string
-  discountable: boolean
-  is_giftcard: boolean
-  metadata: Record<string, unknown> | null
-  type: { value: string } | null
+/** The server's judgement of a product by the coupon line rules (GET /admin/products/:id/coupon-eligibility). */
+export type ProductCouponEligibility = {
+  product_id: string
+  kind: string | null
+  kinds: string[]
+  requires_shipping: boolean
+  eligible: boolean
+  reason: string | null
+  message: string
 }
 
-export const useProductKind = (productId: string) =>
+export const useProductCouponEligibility = (productId: string) =>
   useQuery({
-    queryKey: ["coupon-product-kind", productId],
+    queryKey: ["coupon-product-eligibility", productId],
     queryFn: () =>
-      get<{ product: ProductKindInfo }>(`/admin/products/${productId}`, {
-        fields: "id,title,discountable,is_giftcard,metadata,type.value",
-      }).then((r) => r.product),
+      get<{ eligibility: ProductCouponEligibility }>(`/admin/products/${productId}/coupon-eligibility`).then(
+        (r) => r.eligibility
+      ),
   })
 
 /** The store's currencies, for the coupon's currency select (default first). */

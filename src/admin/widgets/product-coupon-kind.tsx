@@ -2,16 +2,17 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { CheckCircleSolid, XCircle } from "@medusajs/icons"
 import { Container, Skeleton, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { productKindOf } from "../../modules/coupon/lib/eligibility"
 import { ErrorState, SectionHeader } from "../components/states"
-import { useCouponSettings, useProductKind } from "../lib/queries"
+import { useProductCouponEligibility } from "../lib/queries"
 
-/** The product's kind (as the coupon rules read it) and whether coupons can discount it. */
+/**
+ * The product's kind and whether coupons can discount it — the server's
+ * judgement (the line rules checkout uses), not the widget's own.
+ */
 const ProductCouponKindWidget = ({ data }: { data: { id: string } }) => {
-  const product = useProductKind(data.id)
-  const settings = useCouponSettings()
+  const eligibility = useProductCouponEligibility(data.id)
 
-  if (product.isLoading || settings.isLoading) {
+  if (eligibility.isLoading) {
     return (
       <Container className="flex flex-col gap-y-2 px-6 py-4" aria-busy="true">
         <Skeleton className="h-6 w-24" />
@@ -19,31 +20,16 @@ const ProductCouponKindWidget = ({ data }: { data: { id: string } }) => {
       </Container>
     )
   }
-  if (product.error || settings.error || !product.data || !settings.data) {
+  if (eligibility.error || !eligibility.data) {
     return (
       <ErrorState
         title="Could not read the coupon rules for this product"
-        error={product.error ?? settings.error}
-        onRetry={() => {
-          product.refetch()
-          settings.refetch()
-        }}
+        error={eligibility.error}
+        onRetry={() => eligibility.refetch()}
       />
     )
   }
-
-  const p = product.data
-  const kind = productKindOf({ product_metadata: p.metadata, product_type: p.type?.value ?? null })
-  const excluded = kind !== null && settings.data.excluded_product_kinds.includes(kind)
-  const reason = !settings.data.enabled
-    ? "Coupons are switched off for the store."
-    : p.is_giftcard
-      ? "Gift cards are never discounted by coupons."
-      : !p.discountable
-        ? "The product is not discountable."
-        : excluded
-          ? `Products of kind “${kind}” are excluded in the coupon settings.`
-          : null
+  const { kind, eligible, message } = eligibility.data
 
   return (
     <Container className="divide-y p-0" data-testid="product-coupon-widget">
@@ -58,10 +44,8 @@ const ProductCouponKindWidget = ({ data }: { data: { id: string } }) => {
           </Text>
         </div>
         <div className="flex items-start gap-x-2" data-testid="product-coupon-eligibility">
-          {reason ? <XCircle className="text-ui-fg-error shrink-0" /> : <CheckCircleSolid className="text-ui-tag-green-icon shrink-0" />}
-          <Text size="small">
-            {reason ?? "Coupons apply to this product (within each coupon's own products and categories)."}
-          </Text>
+          {eligible ? <CheckCircleSolid className="text-ui-tag-green-icon shrink-0" /> : <XCircle className="text-ui-fg-error shrink-0" />}
+          <Text size="small">{message}</Text>
         </div>
         <Text size="xsmall" className="text-ui-fg-muted">
           The kind is metadata.product_kind, else the product type. Variants that need no shipping also count as virtual.{" "}

@@ -12,7 +12,7 @@ let limiter: RateLimiterPostgres | null = null
 /**
  * Attempts with codes that do not exist, counted per cart and per customer
  * (or IP for guests) in PostgreSQL, shared by every server instance. A real
- * code refused by a rule is not a guess and is not counted (rules.md §6).
+ * code refused by a rule is not a guess and is not counted (docs/rules.md §6).
  */
 function attemptLimiter(req: MedusaRequest) {
   if (!limiter) {

@@ -14,7 +14,7 @@ const CODE_OF_STATUS: Record<number, RefusalCode> = {
 
 /**
  * Medusa's error handler, answering every 4xx as `{ type, message, code,
- * details? }` (rules.md §7.3): a plugin refusal keeps its own code and adds
+ * details? }` (docs/rules.md §7.3): a plugin refusal keeps its own code and adds
  * its details; any other 4xx gets the generic code of its status, so callers
  * never need the message to tell refusals apart.
  */

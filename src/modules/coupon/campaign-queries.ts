@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { campaignFunnel, CampaignFunnel, perContactLimitMessage } from "./lib/campaign"
 
 /**
- * Campaign SQL (rules.md §5), run by the coupon module service inside its
+ * Campaign SQL (docs/rules.md §5), run by the coupon module service inside its
  * own connection or transaction (`knex`). The recipient's status only moves
  * forward (sent → opened → redeemed → verified); every change here is a
  * conditional UPDATE, or runs under a row lock, so concurrent page views,

@@ -67,3 +67,51 @@ export async function isCustomerBlocked(knex: any, customerId: string): Promise<
   )
   return row.blocked
 }
+
+/** A live code found by findCouponCodes: a coupon's shared code, or one of its serial codes. */
+export type FoundCouponCode = { code: string; coupon_id: string; coupon_code_id: string | null }
+
+/**
+ * Which of `codes` (normalized) open a live coupon, in one statement: the
+ * codes a storefront sends as `promo_codes` are sorted into coupons and
+ * Medusa promotions before anything else happens.
+ */
+export async function findCouponCodes(knex: any, codes: string[]): Promise<FoundCouponCode[]> {
+  if (!codes.length) return []
+  const { rows } = await knex.raw(
+    `SELECT c.code, c.id AS coupon_id, NULL AS coupon_code_id
+       FROM coupon c WHERE c.code = ANY(?) AND c.deleted_at IS NULL
+     UNION ALL
+     SELECT s.code, s.coupon_id, s.id AS coupon_code_id
+       FROM coupon_code s JOIN coupon c ON c.id = s.coupon_id AND c.deleted_at IS NULL
+      WHERE s.code = ANY(?) AND s.deleted_at IS NULL`,
+    [codes, codes]
+  )
+  return rows
+}
+
+/** What a storefront shows of the coupon a cart carries (see api/store/coupon-as-promotion.ts). */
+export type ListedCoupon = {
+  cart_id: string
+  coupon_id: string
+  code: string
+  type: "fixed" | "percentage"
+  amount: string | null
+  percentage: string | null
+  currency_code: string | null
+}
+
+/**
+ * The applied coupons of these carts with what describes them. A coupon
+ * deleted after an order was placed with it is still listed on that order.
+ */
+export async function readListedCoupons(knex: any, cartIds: string[]): Promise<ListedCoupon[]> {
+  if (!cartIds.length) return []
+  const { rows } = await knex.raw(
+    `SELECT cc.cart_id, cc.coupon_id, cc.code, c.type, c.amount::text, c.percentage::text, c.currency_code
+       FROM coupon_cart cc JOIN coupon c ON c.id = cc.coupon_id
+      WHERE cc.cart_id = ANY(?) AND cc.status = 'applied' AND cc.deleted_at IS NULL`,
+    [cartIds]
+  )
+  return rows
+}

@@ -6,7 +6,7 @@ import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_
 import { entityIds } from "./lib/entity-id"
 
 /**
- * The SQL of serial codes (rules.md §5), run by the coupon module service in
+ * The SQL of serial codes (docs/rules.md §5), run by the coupon module service in
  * its transaction (`trx`, a knex transaction) or connection (`knex`).
  *
  * Codes are written set-based: COPY, falling back to one multi-row

@@ -50,7 +50,17 @@ import {
   unverifyRecipient,
   verifyRecipient,
 } from "./campaign-queries"
-import { CartCouponRow, isCustomerBlocked, readCartCoupon, readSerialCode, readSettingsRow } from "./checkout-queries"
+import {
+  CartCouponRow,
+  findCouponCodes,
+  FoundCouponCode,
+  isCustomerBlocked,
+  ListedCoupon,
+  readCartCoupon,
+  readListedCoupons,
+  readSerialCode,
+  readSettingsRow,
+} from "./checkout-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
 import { usageLimitMessage } from "./lib/evaluate-coupon"
 import {
@@ -120,7 +130,7 @@ class CouponModuleService extends MedusaService({
    * The store-wide settings, read afresh each time (every judgement of a code
    * reads them; see checkout-queries.ts). The single row is created with the
    * defaults the first time anything asks, so a fresh install behaves per
-   * rules.md.
+   * docs/rules.md.
    */
   @InjectManager()
   async getSettings(
@@ -144,6 +154,18 @@ class CouponModuleService extends MedusaService({
   @InjectManager()
   async readCartCoupon(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CartCouponRow | null> {
     return readCartCoupon((sharedContext.manager as any).getKnex(), cartId)
+  }
+
+  /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */
+  @InjectManager()
+  async findCouponCodes(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<FoundCouponCode[]> {
+    return findCouponCodes((sharedContext.manager as any).getKnex(), codes)
+  }
+
+  /** The applied coupons of these carts, as storefronts list them (see checkout-queries.ts). */
+  @InjectManager()
+  async readListedCoupons(cartIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<ListedCoupon[]> {
+    return readListedCoupons((sharedContext.manager as any).getKnex(), cartIds)
   }
 
   /** The live serial code written `code` (normalized), or null (see checkout-queries.ts). */
@@ -191,7 +213,7 @@ class CouponModuleService extends MedusaService({
   }
 
   /**
-   * Counts one use of a coupon for a cart being completed (rules.md §4), in
+   * Counts one use of a coupon for a cart being completed (docs/rules.md §4), in
    * PostgreSQL so limits hold across concurrent completions and instances:
    * the coupon row is locked for the rest of the transaction, expired holds
    * are released, the limits are re-read under the lock and the counters are
@@ -307,7 +329,7 @@ class CouponModuleService extends MedusaService({
    * will count them (claimRedemption): in `total` every use the coupon keeps
    * (redeemed, holds that have not expired, canceled or refunded orders that
    * keep their use); per customer and per serial code, redeemed uses and
-   * holds that have not expired (rules.md §4). One query of index lookups,
+   * holds that have not expired (docs/rules.md §4). One query of index lookups,
    * whatever the number of past uses.
    */
   @InjectManager()
@@ -472,7 +494,7 @@ class CouponModuleService extends MedusaService({
     return row ? { id: row.id, coupon_id: row.coupon_id } : null
   }
 
-  // --- Serial codes (rules.md §5); the SQL is in serial-code-queries.ts. ---
+  // --- Serial codes (docs/rules.md §5); the SQL is in serial-code-queries.ts. ---
 
   /** Marks a generation batch running; null when it does not exist. */
   @InjectManager()

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
 
 /**
- * The wallet's SQL (rules.md §5), run by the coupon module service inside
+ * The wallet's SQL (docs/rules.md §5), run by the coupon module service inside
  * its own connection or transaction (`knex`). Statuses are decided here, in
  * this file only (STATUS_CONDITIONS for lists, COUNT_SQL for the counts; the
  * HTTP tests check that they agree):

@@ -37,7 +37,7 @@ export type PutCouponUndo = { created?: string; previous?: CartCouponRow }
 /**
  * Judges the code on the cart the refresh read and makes it the cart's coupon,
  * replacing any other (one coupon per order). Refuses, with the first failed
- * rule of rules.md §2 (404 for a code that does not exist), a code that may
+ * rule of docs/rules.md §2 (404 for a code that does not exist), a code that may
  * not go on this cart. Manual promotion codes on the cart stand aside and are
  * remembered, so that removing the coupon brings them back.
  */

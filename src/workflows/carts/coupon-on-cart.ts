@@ -158,7 +158,7 @@ export type CartCouponVerdict = {
 }
 
 /**
- * Judges a code on a cart by rules.md §2–§3, reading what the rules need.
+ * Judges a code on a cart by docs/rules.md §2–§3, reading what the rules need.
  * The cart may still be loading: the code's lookups do not wait for it.
  * `expected` names the coupon and serial code the code opened when it was
  * applied, so their uses are read alongside the lookups instead of after
@@ -287,8 +287,10 @@ export function currentCouponShares(cart: CouponCart): Map<string, number> {
 
 /**
  * Makes the cart's coupon adjustments equal the given shares (none to clear
- * them). Adjustments carry no `code`, so Medusa's promotion refresh leaves
- * them alone, while totals, payment and the order all count them.
+ * them). They carry the coupon's code, as a promotion's adjustments carry
+ * its code, so the order and Medusa's admin name the coupon; Medusa's
+ * promotion refresh never sees them (withoutCouponAdjustments), so it
+ * neither removes nor recomputes them.
  */
 export async function writeCouponAdjustments(
   container: MedusaContainer,
@@ -301,7 +303,9 @@ export async function writeCouponAdjustments(
   const same = wanted.size === current.size && [...wanted].every(([id, amount]) => current.get(id) === amount)
   const codeUnchanged = cart.items.every((item) =>
     (item.adjustments ?? []).every(
-      (adj: any) => adj.provider_id !== COUPON_ADJUSTMENT_PROVIDER || adj.description === couponAdjustmentDescription(code ?? "")
+      (adj: any) =>
+        adj.provider_id !== COUPON_ADJUSTMENT_PROVIDER ||
+        (adj.code === code && adj.description === couponAdjustmentDescription(code ?? ""))
     )
   )
   if (same && codeUnchanged) return
@@ -319,13 +323,26 @@ export async function writeCouponAdjustments(
       [...wanted].map(([item_id, amount]) => ({
         item_id,
         amount: toMajorUnits(amount, cart.currency_code),
-        code: null as any,
+        code,
         description: couponAdjustmentDescription(code),
         provider_id: COUPON_ADJUSTMENT_PROVIDER,
         is_tax_inclusive: taxInclusive.get(item_id) ?? false,
       }))
     )
   }
+}
+
+/**
+ * The lines (or shipping methods) as Medusa's promotion engine may see them:
+ * without the coupon's adjustments. computeActions removes every adjustment
+ * with a code that no active promotion recomputes, so it must not see them.
+ */
+export function withoutCouponAdjustments<T extends { adjustments?: any[] | null }>(lines: T[]): T[] {
+  return lines.map((line) =>
+    line.adjustments?.some((adj: any) => adj?.provider_id === COUPON_ADJUSTMENT_PROVIDER)
+      ? { ...line, adjustments: line.adjustments.filter((adj: any) => adj?.provider_id !== COUPON_ADJUSTMENT_PROVIDER) }
+      : line
+  )
 }
 
 export async function appliedCouponOf(container: MedusaContainer, cartId: string): Promise<CartCouponRow | null> {

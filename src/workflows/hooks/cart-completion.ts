@@ -1,13 +1,13 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
+import { refuse } from "../../modules/coupon/errors"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
 import { appliedCouponOf, currentCouponShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
 
 /**
  * At completion the coupon is judged again and its use is counted in
- * PostgreSQL before Medusa creates the order (rules.md §4). Nothing here is
+ * PostgreSQL before Medusa creates the order (docs/rules.md §4). Nothing here is
  * undone when a later step fails: the use stays held for this cart for the
  * payment-hold minutes, so only this cart can retry with it.
  */
@@ -25,15 +25,15 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
     expected: application,
   })
   if (!evaluation.ok) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, evaluation.message)
+    throw refuse(evaluation.rule, evaluation.message, evaluation.details)
   }
   const onCart = currentCouponShares(cart)
   const stale =
     evaluation.allocations.filter((a) => a.amount > 0).length !== onCart.size ||
     evaluation.allocations.some((a) => a.amount > 0 && onCart.get(a.item_id) !== a.amount)
   if (stale) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
+    throw refuse(
+      "coupon_out_of_date",
       `The discount of coupon ${application.code} on this cart is out of date (the coupon changed while the cart was open); apply the coupon again, then complete the order.`
     )
   }

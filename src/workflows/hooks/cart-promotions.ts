@@ -3,7 +3,7 @@ import { refuse } from "../../modules/coupon/errors"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CouponRefreshInput, putCouponOnCart, undoPutCouponOnCart } from "../carts/apply-coupon"
-import { appliedCouponOf, refreshCartCoupon } from "../carts/coupon-on-cart"
+import { appliedCouponOf, refreshCartCoupon, withoutCouponAdjustments } from "../carts/coupon-on-cart"
 
 /*
  * Medusa re-runs updateCartPromotionsWorkflow after every cart change (items,
@@ -45,13 +45,17 @@ updateCartPromotionsWorkflow.hooks.validate(
 
 updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
   const application = await appliedCouponOf(container, cart.id)
+  const items = withoutCouponAdjustments(cart.items ?? [])
+  const shippingMethods = withoutCouponAdjustments(cart.shipping_methods ?? [])
   if (!application || !(await refreshCartCoupon(container, cart, application))) {
-    return new StepResponse(undefined)
+    // The coupon's adjustments (if a refresh just removed the coupon, already
+    // deleted) are never Medusa's to remove.
+    return new StepResponse(application ? { items, shipping_methods: shippingMethods } : undefined)
   }
   // Items and shipping stay in the context so Medusa still removes the
   // adjustments of promotions applied earlier, but none can receive a new one.
   return new StepResponse({
-    items: (cart.items ?? []).map((item: any) => ({ ...item, is_discountable: false, subtotal: 0 })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method: any) => ({ ...method, subtotal: 0 })),
+    items: items.map((item: any) => ({ ...item, is_discountable: false, subtotal: 0 })),
+    shipping_methods: shippingMethods.map((method: any) => ({ ...method, subtotal: 0 })),
   })
 })

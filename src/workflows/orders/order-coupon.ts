@@ -34,7 +34,7 @@ const sumMinor = (values: unknown[], currency: string) =>
   values.reduce<number>((sum, v) => sum + toMinorUnits(Number(v ?? 0), currency), 0)
 
 /**
- * What a coupon order was paid and can still give back (rules.md §6): per
+ * What a coupon order was paid and can still give back (docs/rules.md §6): per
  * line the price, the coupon's share, what was paid for it, what returns have
  * made owed back so far and what is still refundable; per order what was
  * captured, refunded and is still refundable. Null for an order without a

@@ -8,7 +8,7 @@ import { toMinorUnits } from "../../../modules/coupon/lib/money"
 /**
  * Medusa's refund route on a coupon order: refuse, before anything is
  * recorded, any amount above what this payment captured and has not yet
- * refunded — the coupon's value is never paid out (rules.md §6).
+ * refunded — the coupon's value is never paid out (docs/rules.md §6).
  */
 async function guardCouponOrderRefund(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   try {

@@ -1,5 +1,5 @@
 /**
- * The hosted coupon page (rules.md §5): plain server-rendered HTML. Every
+ * The hosted coupon page (docs/rules.md §5): plain server-rendered HTML. Every
  * value that comes from the merchant or the database goes through
  * escapeHtml; colours were checked as #rrggbb on input and are escaped too.
  */

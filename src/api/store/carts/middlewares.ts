@@ -1,6 +1,8 @@
 import { authenticate, MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { validateBody } from "../../utils/validate-body"
 import { StoreApplyCoupon } from "./[id]/coupon/validators"
+import { listCouponAsPromotion } from "../coupon-as-promotion"
+import { routeCouponPromoCodes } from "./coupon-promo-codes"
 
 /**
  * Lets Medusa's own cart routes return the cart's coupon row when asked
@@ -15,7 +17,23 @@ function allowCouponCartField(req: MedusaRequest, _res: MedusaResponse, next: Me
 export const storeCartCouponRoutesMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/carts*",
-    middlewares: [allowCouponCartField],
+    middlewares: [allowCouponCartField, listCouponAsPromotion],
+  },
+  {
+    // Codes typed at any Medusa storefront (docs/rules.md §7.1).
+    matcher: "/store/carts/:id",
+    methods: ["POST"],
+    middlewares: [routeCouponPromoCodes],
+  },
+  {
+    matcher: "/store/carts/:id/promotions",
+    methods: ["POST", "DELETE"],
+    middlewares: [routeCouponPromoCodes],
+  },
+  {
+    // The order's promotions list the coupon it was placed with.
+    matcher: "/store/orders*",
+    middlewares: [listCouponAsPromotion],
   },
   {
     // The customer, when logged in, keys the attempt limit and wallet checks.

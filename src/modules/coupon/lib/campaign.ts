@@ -1,5 +1,5 @@
 /**
- * Campaign rules (rules.md §5, "Campaigns") that need no database: the
+ * Campaign rules (docs/rules.md §5, "Campaigns") that need no database: the
  * sending period, when a redeemed coupon's validity starts, the funnel, and
  * how the hosted coupon page describes the coupon's offer.
  */

@@ -1,6 +1,6 @@
 /**
  * Rules that relate a coupon's fields to each other and to the store's plan
- * (rules.md §1). Judged on the whole coupon as it would be stored, so create
+ * (docs/rules.md §1). Judged on the whole coupon as it would be stored, so create
  * and update (a partial change merged onto the stored coupon) share them.
  */
 

@@ -8,7 +8,7 @@ import {
 import { toMajorUnits, toMinorUnits } from "./money"
 
 /**
- * Everything rules.md §2–§3 need to judge one coupon on one cart, already
+ * Everything docs/rules.md §2–§3 need to judge one coupon on one cart, already
  * loaded. Kept free of Medusa so every rule and message is unit-tested.
  */
 export interface CouponForEvaluation {

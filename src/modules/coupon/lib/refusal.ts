@@ -1,5 +1,5 @@
 /*
- * Refusals as data (rules.md §7.3): every refusal of the plugin is a stable
+ * Refusals as data (docs/rules.md §7.3): every refusal of the plugin is a stable
  * `code` from this list, a message for people and, where it helps a
  * storefront, details. Callers (storefronts, the attempt limiter, the admin
  * form, the import report) decide by `code` and details, never by message
@@ -9,7 +9,7 @@
 
 /** Every refusal code, with what it means. docs/rules.md lists the same. */
 export const REFUSAL_CODES = {
-  // a code judged on a cart (rules.md §2, §7.2)
+  // a code judged on a cart (docs/rules.md §2, §7.2)
   coupons_disabled: "Coupons are switched off in this store.",
   coupon_not_found: "No live coupon or serial code has this code (counts as a guess).",
   coupon_inactive: "The coupon is paused.",

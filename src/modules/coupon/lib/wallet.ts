@@ -1,5 +1,5 @@
 /**
- * Wallet rules (rules.md §5) that need no database: when an entry expires,
+ * Wallet rules (docs/rules.md §5) that need no database: when an entry expires,
  * the "use now" link, and the order in which wallet coupons are offered for
  * a cart. Which status an entry has is decided in SQL (wallet-queries.ts) so
  * that counts, filters and pages agree.
@@ -9,7 +9,7 @@ export const WALLET_STATUSES = ["unused", "used", "expired", "expiring_soon"] as
 
 export type WalletStatus = (typeof WALLET_STATUSES)[number]
 
-/** rules.md §1: "expiring-soon days (default 7)" — the coupon_settings default. */
+/** docs/rules.md §1: "expiring-soon days (default 7)" — the coupon_settings default. */
 export const DEFAULT_EXPIRING_SOON_DAYS = 7
 
 const DAY_MS = 24 * 60 * 60 * 1000

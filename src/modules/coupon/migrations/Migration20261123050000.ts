@@ -1,7 +1,7 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /**
- * `coupon_code` is written a million rows at a time (rules.md §5: generate
+ * `coupon_code` is written a million rows at a time (docs/rules.md §5: generate
  * or import), and PostgreSQL spends that time on the table's constraints and
  * indexes, measured on a million codes:
  *

@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 
-/** A customer barred from coupons (rules.md §6). */
+/** A customer barred from coupons (docs/rules.md §6). */
 export const CouponBlocklistEntry = model
   .define("coupon_blocklist_entry", {
     id: model.id({ prefix: "cblock" }).primaryKey(),

@@ -3,7 +3,7 @@ import { Coupon } from "./coupon"
 import { CouponCampaignRecipient } from "./coupon-campaign-recipient"
 
 /**
- * A chat / e-mail distribution of one coupon (rules.md §5): when it may be
+ * A chat / e-mail distribution of one coupon (docs/rules.md §5): when it may be
  * sent, how long a received coupon stays valid, how often one contact may
  * redeem, and how its hosted coupon page looks.
  */

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * A serial code of a coupon (rules.md §5): a one-time code (`max_uses` 1), or
+ * A serial code of a coupon (docs/rules.md §5): a one-time code (`max_uses` 1), or
  * a fixed serial usable `max_uses` times. Codes are stored upper-case so the
  * unique index is case-insensitive.
  *

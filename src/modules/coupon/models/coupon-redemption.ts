@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { Coupon } from "./coupon"
 
 /**
- * One use of a coupon by one cart (rules.md §4). `held` while the completion
+ * One use of a coupon by one cart (docs/rules.md §4). `held` while the completion
  * that counted it has not produced an order (payment failed); `redeemed` once
  * the order exists; `released` when a hold expired or the use was given
  * back (settings.restore_usage_on_cancel); `canceled` / `refunded` when the

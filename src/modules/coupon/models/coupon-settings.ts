@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { DEFAULT_EXPIRING_SOON_DAYS } from "../lib/wallet"
 
 /**
- * Store-wide coupon settings (rules.md §1). One row; the service creates it
+ * Store-wide coupon settings (docs/rules.md §1). One row; the service creates it
  * with the defaults on first read.
  */
 export const CouponSettings = model.define("coupon_settings", {

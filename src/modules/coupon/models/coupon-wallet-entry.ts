@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { Coupon } from "./coupon"
 
 /**
- * A coupon in a customer's wallet (rules.md §5). `status` is stored only for
+ * A coupon in a customer's wallet (docs/rules.md §5). `status` is stored only for
  * what time cannot tell (used, voided); unused / expiring_soon / expired are
  * derived from `expires_at` when read.
  */

@@ -6,7 +6,7 @@ import { CouponCart } from "./coupon-cart"
 import { CouponCampaign } from "./coupon-campaign"
 
 /**
- * A coupon definition (rules.md §1). Money fields are Medusa big numbers in
+ * A coupon definition (docs/rules.md §1). Money fields are Medusa big numbers in
  * major units of `currency_code`; they are converted to minor units before any
  * split, comparison or rounding.
  */

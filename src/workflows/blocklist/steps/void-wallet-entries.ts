@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
 
-/** Blocking a customer voids the wallet coupons they have not used (rules.md §6). */
+/** Blocking a customer voids the wallet coupons they have not used (docs/rules.md §6). */
 export const voidUnusedWalletEntriesStep = createStep(
   "void-unused-wallet-entries",
   async (input: { customer_id: string }, { container }) => {

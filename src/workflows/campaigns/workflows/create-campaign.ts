@@ -6,7 +6,7 @@ import { createCampaignStep } from "../steps/create-campaign"
 import { CampaignValues, validateCampaignDefinitionStep } from "../steps/validate-campaign-definition"
 
 /**
- * Creates a coupon campaign (rules.md §5) after its cross-field and database
+ * Creates a coupon campaign (docs/rules.md §5) after its cross-field and database
  * rules pass. `actor_id`: the admin user, for the audit trail.
  */
 export const createCampaignWorkflow = createWorkflow(

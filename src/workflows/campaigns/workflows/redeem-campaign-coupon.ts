@@ -7,7 +7,7 @@ import { markCampaignCouponRedeemedStep } from "../steps/mark-campaign-coupon-re
 import { validateCampaignRedemptionStep } from "../steps/validate-campaign-redemption"
 
 /**
- * The Redeem button of a coupon page (rules.md §5): claims a code into the
+ * The Redeem button of a coupon page (docs/rules.md §5): claims a code into the
  * recipient's wallet through addToWalletWorkflow (source `campaign`;
  * validity counted from the sending or from now, per the campaign's
  * expiry_mode, never past the coupon's end) and records the redemption on

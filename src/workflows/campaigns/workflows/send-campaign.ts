@@ -12,7 +12,7 @@ export type { SendCampaignInput } from "../steps/prepare-campaign-send"
 export const CAMPAIGN_NOTIFICATION_TEMPLATE = "coupon-campaign"
 
 /**
- * Sends a campaign's coupon to customers (rules.md §5): one recipient with
+ * Sends a campaign's coupon to customers (docs/rules.md §5): one recipient with
  * an unguessable page token each, then one notification each through
  * Medusa's Notification module (channel `email`, template
  * `coupon-campaign`, data `{ campaign_name, coupon_url, instructions }`).

@@ -1,12 +1,19 @@
 import { PromotionActions } from "@medusajs/framework/utils"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { removeCartCouponStep } from "../steps/remove-cart-coupon"
 
-/** Removes the cart's coupon; promotions that stood aside for it come back. */
+export const removeCouponFromCartWorkflowId = "remove-coupon-from-cart"
+
+/**
+ * Removes the cart's coupon (the plugin's DELETE route, or a storefront's
+ * `promo_codes` without it); promotions that stood aside for it come back.
+ * `hooks.validate({ input })` runs first.
+ */
 export const removeCouponFromCartWorkflow = createWorkflow(
-  "remove-coupon-from-cart",
+  removeCouponFromCartWorkflowId,
   (input: { cart_id: string }) => {
+    const validate = createHook("validate", { input })
     const removed = removeCartCouponStep(input)
     updateCartPromotionsWorkflow.runAsStep({
       input: transform({ input, removed }, ({ input, removed }) => ({
@@ -16,6 +23,6 @@ export const removeCouponFromCartWorkflow = createWorkflow(
         force_refresh_payment_collection: true,
       })),
     })
-    return new WorkflowResponse(removed)
+    return new WorkflowResponse(removed, { hooks: [validate] })
   }
 )

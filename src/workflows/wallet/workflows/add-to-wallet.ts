@@ -13,7 +13,7 @@ const WALLET_LOCK_WAIT_SECONDS = 10
 const WALLET_LOCK_TTL_SECONDS = 30
 
 /**
- * Puts a coupon into customers' wallets (rules.md §5) — the one way wallet
+ * Puts a coupon into customers' wallets (docs/rules.md §5) — the one way wallet
  * entries are made, by an admin (`POST /admin/coupons/:id/assign`), by a
  * shopper claiming a code (`POST /store/customers/me/coupons`) and by
  * campaigns:

@@ -668,7 +668,7 @@ describe("evaluateCoupon", () => {
     })
   })
 
-  describe("rule order (rules.md §2)", () => {
+  describe("rule order (docs/rules.md §2)", () => {
     const expired = { ends_at: new Date("2026-02-01T00:00:00.000Z") }
     const release = new Date("2026-02-15T12:30:00.000Z")
 

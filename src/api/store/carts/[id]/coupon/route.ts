@@ -1,12 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { refusalOf } from "../../../../../modules/coupon/errors"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
-import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { applyCouponInput } from "../../../../../workflows/carts/apply-coupon"
 import { bestWalletCode } from "../../../../../workflows/wallet/wallet-on-cart"
 import { removeCouponFromCartWorkflow } from "../../../../../workflows/carts/workflows/remove-coupon-from-cart"
-import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../utils/code-attempts"
+import { applyCouponCode } from "../../../../utils/apply-coupon-code"
+import { refuseWhenOutOfAttempts } from "../../../../utils/code-attempts"
 import { appliedCouponDetails, cartCouponSummary, couponCartFields, presentCartCoupon } from "./summary"
 import type { StoreApplyCouponType } from "./validators"
 
@@ -15,14 +13,7 @@ export async function POST(req: MedusaRequest<StoreApplyCouponType>, res: Medusa
   if (await refuseWhenOutOfAttempts(req, res, cartId)) return
   // No code: the logged-in customer's wallet coupon with the highest discount.
   const code = req.validatedBody.code ?? (await bestWalletCode(req.scope, cartId, (req as any).auth_context?.actor_id))
-  try {
-    await updateCartPromotionsWorkflow(req.scope).run({ input: applyCouponInput(cartId, code) })
-  } catch (error) {
-    if (refusalOf(error)?.code === "coupon_not_found") {
-      await recordUnknownCode(req, cartId)
-    }
-    throw error
-  }
+  await applyCouponCode(req, cartId, code)
   const [cart, applied] = await Promise.all([
     refetchCart(cartId, req.scope, couponCartFields(defaultStoreCartFields)),
     appliedCouponDetails(req.scope, cartId),
