@@ -28,7 +28,7 @@ const who = (entry: AuditEntry) =>
     : entry.actor_id ?? "System"
 
 /**
- * The coupon's History (rules.md §7.4): who changed what and when, newest
+ * The coupon's History (docs/rules.md §7.4): who changed what and when, newest
  * first — the coupon's own changes and its campaigns', each changed field
  * as before → after.
  */

@@ -1,5 +1,5 @@
 /*
- * The plugin's lifecycle events on Medusa's event bus (rules.md §7.4), one
+ * The plugin's lifecycle events on Medusa's event bus (docs/rules.md §7.4), one
  * per fact, emitted only once the fact is committed: by workflows through
  * emitEventStep (Medusa releases a workflow's events when it succeeds and
  * drops them when it rolls back), and by the module's own transactions

@@ -1,5 +1,5 @@
 /*
- * What an audit entry says changed (rules.md §7.4): field → { before, after },
+ * What an audit entry says changed (docs/rules.md §7.4): field → { before, after },
  * only the fields whose value differs. Values are compared as JSON (dates as
  * ISO strings, big numbers as numbers), so a form that sends an unchanged
  * value records nothing for it.

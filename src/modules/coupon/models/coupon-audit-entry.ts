@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * One admin change to a coupon, campaign, the settings or the blocklist
- * (rules.md §7.4): who (`actor_id`, the admin user), what (`action` and
+ * (docs/rules.md §7.4): who (`actor_id`, the admin user), what (`action` and
  * `changes`, field → { before, after }) and when (`created_at`). Written by
  * the workflow that makes the change, undone with it. `coupon_id` is the
  * coupon the change concerns, when one does (a coupon, or a campaign of it),

@@ -13,7 +13,7 @@ export type AuditEntryInput = {
 }
 
 /**
- * Records admin changes (rules.md §7.4) as a step of the workflow that makes
+ * Records admin changes (docs/rules.md §7.4) as a step of the workflow that makes
  * them: it runs after the change, and its compensation removes the entries
  * when a later step fails, so the trail holds exactly the changes that stand.
  * An update that changed nothing records nothing.

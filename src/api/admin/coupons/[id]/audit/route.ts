@@ -4,7 +4,7 @@ import { COUPON_MODULE } from "../../../../../modules/coupon"
 import type CouponModuleService from "../../../../../modules/coupon/service"
 
 /**
- * The coupon's history (rules.md §7.4), newest first: its own changes and
+ * The coupon's history (docs/rules.md §7.4), newest first: its own changes and
  * those of its campaigns, each with who made it (`actor`: the admin user,
  * null for scripts and deleted users), the action, the changed fields
  * (before → after) and when. `{ entries, count, limit, offset }`. A deleted

@@ -5,7 +5,7 @@ import { normalizeCode } from "../../../../../../modules/coupon/lib/code-generat
 import type { AdminExportCouponCodesParamsType } from "./validators"
 
 /**
- * The coupon's serial codes as a CSV download (rules.md §7.4): columns
+ * The coupon's serial codes as a CSV download (docs/rules.md §7.4): columns
  * code, state, uses, max_uses, customer_id, batch_id, created_at (ISO, UTC),
  * ordered by code, filtered by `state`, `batch_id` and `q`. Streamed from
  * PostgreSQL in constant memory.

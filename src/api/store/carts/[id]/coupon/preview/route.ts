@@ -7,7 +7,7 @@ import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../../utils
 import type { StoreCouponPreviewType } from "./validators"
 
 /**
- * What a code would give this cart (rules.md §7.4): eligible with the
+ * What a code would give this cart (docs/rules.md §7.4): eligible with the
  * discount and each line's share, or the refusal with its code and details.
  * It judges the code exactly as applying it does (judgeCouponOnCart) but
  * writes nothing: no coupon on the cart, no adjustment, no hold, no use.
