@@ -149,6 +149,33 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("records codes generated, a fixed serial and an admin's wallet grant, not a shopper's claim", async () => {
+      const coupon = (await api.post("/admin/coupons", BODY, alice)).data.coupon
+      const { batch } = (await api.post(`/admin/coupons/${coupon.id}/codes`, { quantity: 3, prefix: "h-", length: 8 }, bob)).data
+      await api.post(`/admin/coupons/${coupon.id}/codes`, { code: "FIXED-1", quantity: 50 }, bob)
+      const customer = await createCustomer(getContainer())
+      await api.post(`/admin/coupons/${coupon.id}/assign`, { customer_ids: [customer.id] }, alice)
+      // Refused (already in the wallet): nothing recorded.
+      expect((await api.post(`/admin/coupons/${coupon.id}/assign`, { customer_ids: [customer.id] }, alice).catch((e) => e.response)).status).toBe(400)
+
+      const { entries } = await history(coupon.id)
+      expect(entries.map((e: any) => [e.action, e.actor_id, e.changes])).toEqual([
+        ["assigned", alice.user.id, { customer_ids: { before: null, after: [customer.id] } }],
+        ["fixed_serial_created", bob.user.id, { code: { before: null, after: "FIXED-1" }, max_uses: { before: null, after: 50 } }],
+        [
+          "codes_requested",
+          bob.user.id,
+          {
+            batch_id: { before: null, after: batch.id },
+            quantity: { before: null, after: 3 },
+            prefix: { before: null, after: "H-" },
+            length: { before: null, after: 8 },
+          },
+        ],
+        ["created", alice.user.id, expect.any(Object)],
+      ])
+    })
+
     it("answers 404 with a code for an unknown coupon", async () => {
       const error = await api.get("/admin/coupons/coup_missing/audit", alice).catch((e) => e.response)
       expect([error.status, error.data.code]).toEqual([404, "not_found"])

@@ -3,9 +3,17 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CODE_BATCH_CREATED } from "../events"
 import { assertCouponExistsStep } from "../steps/assert-coupon-exists"
 import { createCodeBatchStep } from "../steps/create-code-batch"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { planSerialCodesStep } from "../steps/plan-serial-codes"
 
-export type RequestSerialCodesInput = { coupon_id: string; quantity: number; prefix?: string; length?: number }
+export type RequestSerialCodesInput = {
+  coupon_id: string
+  quantity: number
+  prefix?: string
+  length?: number
+  /** The admin user, for the audit trail. */
+  actor_id?: string | null
+}
 
 /**
  * Accepts a generation request: checks it, records a pending batch and emits
@@ -32,6 +40,23 @@ export const requestSerialCodesWorkflow = createWorkflow(
         prefix: plan.prefix,
         length: plan.length,
       }))
+    )
+    recordAuditEntriesStep(
+      transform({ input, batch }, ({ input, batch }) => [
+        {
+          resource_type: "coupon" as const,
+          resource_id: input.coupon_id,
+          coupon_id: input.coupon_id,
+          action: "codes_requested",
+          actor_id: input.actor_id,
+          changes: {
+            batch_id: { before: null, after: batch.id },
+            quantity: { before: null, after: input.quantity },
+            prefix: { before: null, after: batch.prefix ?? null },
+            length: { before: null, after: batch.length ?? null },
+          },
+        },
+      ])
     )
     emitEventStep({
       eventName: CODE_BATCH_CREATED,

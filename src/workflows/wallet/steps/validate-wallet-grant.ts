@@ -13,6 +13,8 @@ export type AddToWalletInput = {
   source: WalletGrantSource
   /** The campaign that sends it (source "campaign"). */
   campaign_id?: string | null
+  /** The admin user granting it (source "admin"), for the audit trail. */
+  actor_id?: string | null
   /**
    * A code of this coupon to give (its shared code or one of its serial
    * codes; one customer only for a serial). Without it each customer gets

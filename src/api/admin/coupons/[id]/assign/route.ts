@@ -5,7 +5,7 @@ import type { AdminAssignCouponType } from "./validators"
 /** Gives the coupon to customers' wallets: `{ wallet_entries }`, in the order of `customer_ids`. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminAssignCouponType>, res: MedusaResponse) {
   const { result } = await addToWalletWorkflow(req.scope).run({
-    input: { coupon_id: req.params.id, customer_ids: req.validatedBody.customer_ids, source: "admin" },
+    input: { coupon_id: req.params.id, customer_ids: req.validatedBody.customer_ids, source: "admin", actor_id: req.auth_context.actor_id },
   })
   res.json({
     wallet_entries: result.map((e: any) => ({

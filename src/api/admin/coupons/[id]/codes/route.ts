@@ -23,7 +23,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateCouponCode
     const upload = await saveCsvUpload(req)
     try {
       const { result: batch } = await importSerialCodesWorkflow(req.scope).run({
-        input: { coupon_id: couponId, file_path: upload.path },
+        input: { coupon_id: couponId, file_path: upload.path, actor_id: req.auth_context.actor_id },
       })
       res.json({ batch: presentBatch(batch) })
     } finally {
@@ -35,14 +35,14 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateCouponCode
   const body = req.validatedBody
   if (body.code !== undefined) {
     const { result } = await createFixedSerialWorkflow(req.scope).run({
-      input: { coupon_id: couponId, code: normalizeCode(body.code), max_uses: body.quantity },
+      input: { coupon_id: couponId, code: normalizeCode(body.code), max_uses: body.quantity, actor_id: req.auth_context.actor_id },
     })
     res.json({ batch: presentBatch(result.batch), code: result.code })
     return
   }
 
   const { result: batch } = await requestSerialCodesWorkflow(req.scope).run({
-    input: { coupon_id: couponId, quantity: body.quantity, prefix: body.prefix, length: body.length },
+    input: { coupon_id: couponId, quantity: body.quantity, prefix: body.prefix, length: body.length, actor_id: req.auth_context.actor_id },
   })
   res.json({ batch: presentBatch(batch) })
 }
