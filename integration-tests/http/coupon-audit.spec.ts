@@ -151,16 +151,16 @@ medusaIntegrationTestRunner({
 
     it("records codes generated, a fixed serial and an admin's wallet grant, not a shopper's claim", async () => {
       const coupon = (await api.post("/admin/coupons", BODY, alice)).data.coupon
-      const { batch } = (await api.post(`/admin/coupons/${coupon.id}/codes`, { quantity: 3, prefix: "h-", length: 8 }, bob)).data
-      await api.post(`/admin/coupons/${coupon.id}/codes`, { code: "FIXED-1", quantity: 50 }, bob)
       const customer = await createCustomer(getContainer())
+      // The shared code goes to the wallet (before the coupon has serial codes).
       await api.post(`/admin/coupons/${coupon.id}/assign`, { customer_ids: [customer.id] }, alice)
       // Refused (already in the wallet): nothing recorded.
       expect((await api.post(`/admin/coupons/${coupon.id}/assign`, { customer_ids: [customer.id] }, alice).catch((e) => e.response)).status).toBe(400)
+      const { batch } = (await api.post(`/admin/coupons/${coupon.id}/codes`, { quantity: 3, prefix: "h-", length: 8 }, bob)).data
+      await api.post(`/admin/coupons/${coupon.id}/codes`, { code: "FIXED-1", quantity: 50 }, bob)
 
       const { entries } = await history(coupon.id)
       expect(entries.map((e: any) => [e.action, e.actor_id, e.changes])).toEqual([
-        ["assigned", alice.user.id, { customer_ids: { before: null, after: [customer.id] } }],
         ["fixed_serial_created", bob.user.id, { code: { before: null, after: "FIXED-1" }, max_uses: { before: null, after: 50 } }],
         [
           "codes_requested",
@@ -172,6 +172,7 @@ medusaIntegrationTestRunner({
             length: { before: null, after: 8 },
           },
         ],
+        ["assigned", alice.user.id, { customer_ids: { before: null, after: [customer.id] } }],
         ["created", alice.user.id, expect.any(Object)],
       ])
     })
