@@ -11,6 +11,10 @@ const ACTION_LABEL: Record<string, string> = {
   created: "Created",
   updated: "Changed",
   deleted: "Deleted",
+  codes_requested: "Codes generated",
+  codes_imported: "Codes imported",
+  fixed_serial_created: "Fixed serial added",
+  assigned: "Given to customers",
 }
 
 /** A value as the history shows it: empty for none, lists joined, dates as dates. */
