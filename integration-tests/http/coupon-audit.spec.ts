@@ -149,7 +149,7 @@ medusaIntegrationTestRunner({
       ])
     })
 
-    it("records codes generated, a fixed serial and an admin's wallet grant, not a shopper's claim", async () => {
+    it("records codes generated, a fixed serial and an admin's wallet grant; a refused grant records nothing", async () => {
       const coupon = (await api.post("/admin/coupons", BODY, alice)).data.coupon
       const customer = await createCustomer(getContainer())
       // The shared code goes to the wallet (before the coupon has serial codes).
