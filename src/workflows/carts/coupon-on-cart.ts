@@ -215,7 +215,7 @@ export async function judgeCouponOnCart(
   // Uses of the serial code by other carts (this cart's own hold is its own).
   let serialUses = 0
   let walletExpiresAt: Date | null = null
-  let customerGroups: string[] = []
+  let customerGroups: { group_ids: string[]; has_account: boolean } | null = null
   const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
   if (coupon && settings.enabled) {
     const opensExpected =
@@ -248,7 +248,7 @@ export async function judgeCouponOnCart(
             .then(([entry]) => entry ?? null)
         : Promise.resolve(null),
       coupon.category_ids?.length ? withLineProducts(container, cart, { categories: true }) : cart,
-      coupon.customer_group_ids?.length && cart.customer_id ? customerGroupIds(container, cart) : Promise.resolve([]),
+      coupon.customer_group_ids?.length && cart.customer_id ? customerGroupFacts(container, cart) : Promise.resolve(null),
     ])
     customerGroups = groups
     cart = cartWithCategories
@@ -274,7 +274,8 @@ export async function judgeCouponOnCart(
       metadata: cart.metadata,
       sales_channel_id: cart.sales_channel_id ?? null,
       region_id: cart.region_id ?? null,
-      customer_group_ids: customerGroups,
+      customer_group_ids: customerGroups?.group_ids ?? [],
+      customer_has_account: customerGroups?.has_account ?? false,
       shipping_country_code: cart.shipping_address?.country_code ?? null,
       shipping_methods: (cart.shipping_methods ?? []).map((method: any) => ({ id: method.id, amount: Number(method.amount) })),
       items: cart.items.map((item) => ({
@@ -300,18 +301,23 @@ export async function judgeCouponOnCart(
 }
 
 /**
- * The customer's Medusa customer groups (docs/rules.md §7.2), read only for
- * coupons limited to groups: from the cart when Medusa's refresh read them.
+ * The customer's Medusa customer groups and whether they have an account
+ * (docs/rules.md §7.2: Medusa gives a guest cart a customer without one),
+ * read only for coupons limited to groups: from the cart when Medusa's
+ * refresh read them.
  */
-async function customerGroupIds(container: MedusaContainer, cart: any): Promise<string[]> {
-  const onCart = (cart as any).customer?.groups
-  if (Array.isArray(onCart)) return onCart.map((group: any) => group.id)
-  const {
-    data: [customer],
-  } = await container
-    .resolve(ContainerRegistrationKeys.QUERY)
-    .graph({ entity: "customer", fields: ["groups.id"], filters: { id: cart.customer_id } })
-  return (customer?.groups ?? []).map((group: any) => group.id)
+async function customerGroupFacts(
+  container: MedusaContainer,
+  cart: any
+): Promise<{ group_ids: string[]; has_account: boolean }> {
+  let customer = cart.customer
+  if (!Array.isArray(customer?.groups) || typeof customer?.has_account !== "boolean") {
+    const { data } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "customer", fields: ["has_account", "groups.id"], filters: { id: cart.customer_id } })
+    customer = data[0]
+  }
+  return { group_ids: (customer?.groups ?? []).map((group: any) => group.id), has_account: !!customer?.has_account }
 }
 
 /**

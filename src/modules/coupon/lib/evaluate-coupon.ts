@@ -72,6 +72,8 @@ export interface CouponEvaluationInput {
     region_id?: string | null
     /** The customer's Medusa customer groups (read only for coupons limited to groups). */
     customer_group_ids?: string[]
+    /** False for a guest: Medusa gives a guest cart a customer without an account. */
+    customer_has_account?: boolean
     /** Country of the shipping address, if any (read for shipping coupons). */
     shipping_country_code?: string | null
     /** Shipping methods, prices in major units (read for shipping coupons). */
@@ -350,7 +352,7 @@ function whereAndWhoRefusal(
   }
   const groups = coupon.customer_group_ids ?? []
   if (groups.length) {
-    if (!cart.customer_id) {
+    if (!cart.customer_id || cart.customer_has_account === false) {
       return fail(
         "customer_group_required",
         `Coupon ${code} is for members of certain customer groups: sign in to use it.`,

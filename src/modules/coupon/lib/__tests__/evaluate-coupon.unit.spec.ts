@@ -794,6 +794,11 @@ describe("evaluateCoupon: docs/rules.md §7.2", () => {
         `Coupon ${CODE} is for members of certain customer groups: sign in to use it.`
       )
       expect(!result.ok && result.details).toEqual({ signed_in: false })
+      // Medusa gives a guest cart a customer record without an account.
+      expectFailure(
+        evaluate({ coupon: vip, cart: { customer_has_account: false, customer_group_ids: ["cg_vip"] } }),
+        "customer_group_required"
+      )
     })
   })
 
