@@ -213,7 +213,7 @@ medusaIntegrationTestRunner({
 
       it("a fixed coupon has its amount per currency; currency_code + amount stays a one-currency coupon", async () => {
         const { eu } = await addEuropeanRegions()
-        await createCoupon({
+        const fifteen = await createCoupon({
           code: "FIFTEEN",
           title: "15 off",
           type: "fixed",
@@ -230,6 +230,24 @@ medusaIntegrationTestRunner({
         expect(await refused(shop.applyCoupon(euCart.id, "DOLLARS"))).toMatchObject({
           code: "currency_not_covered",
           details: { currencies: ["usd"] },
+        })
+
+        // A shopper's wallet shows the terms per currency.
+        const holder = await createCustomer(getContainer())
+        await api.post(`/admin/coupons/${fifteen.id}/assign`, { customer_ids: [holder.id] }, admin)
+        const { data } = await api.get("/store/customers/me/coupons", {
+          headers: { ...shop.headers, authorization: `Bearer ${holder.token}` },
+        })
+        expect(data.coupons[0]).toMatchObject({
+          code: "FIFTEEN",
+          target: "items",
+          min_quantity: null,
+          amount: null,
+          currency_code: null,
+          amounts: [
+            { currency_code: "usd", amount: 15 },
+            { currency_code: "eur", amount: 12.5 },
+          ],
         })
       })
     })

@@ -77,8 +77,13 @@ medusaIntegrationTestRunner({
       const cart = await shop.createCart([["hoodie", 1]])
       await addShipping(cart.id)
 
-      const capped = (await shop.applyCoupon(cart.id, "HALFCAP")).cart
+      const { cart: capped, coupon } = await shop.applyCoupon(cart.id, "HALFCAP")
       expect(shippingAdjustments(capped)).toEqual([["HALFCAP", 3]])
+      expect(coupon).toMatchObject({
+        discount_total: 3,
+        allocations: [],
+        shipping_allocations: [{ shipping_method_id: capped.shipping_methods[0].id, amount: 3 }],
+      })
       expect(capped.shipping_total).toBe(7)
       expect(capped.total).toBe(67)
 
