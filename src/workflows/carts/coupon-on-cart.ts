@@ -12,6 +12,9 @@ import {
   evaluateCoupon,
 } from "../../modules/coupon/lib/evaluate-coupon"
 import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
+import { currentCouponShippingShares, writeCouponShippingAdjustments } from "./coupon-shipping-shares"
+
+export { currentCouponShippingShares }
 
 /** Marks the line-item adjustments this plugin owns. */
 export const COUPON_ADJUSTMENT_PROVIDER = "coupon"
@@ -342,19 +345,6 @@ export function couponSplitToStore(cart: CouponCart, coupon: { target?: string |
   }
 }
 
-/** The coupon's shares now on the cart's shipping methods, per method, in minor units. */
-export function currentCouponShippingShares(cart: CouponCart): Map<string, number> {
-  const shares = new Map<string, number>()
-  for (const method of cart.shipping_methods ?? []) {
-    for (const adj of method.adjustments ?? []) {
-      if (adj?.provider_id === COUPON_ADJUSTMENT_PROVIDER) {
-        shares.set(method.id, (shares.get(method.id) ?? 0) + toMinorUnits(Number(adj.amount), cart.currency_code))
-      }
-    }
-  }
-  return shares
-}
-
 /** The coupon's shares now on the cart, per item, in minor units. */
 export function currentCouponShares(cart: CouponCart): Map<string, number> {
   const shares = new Map<string, number>()
@@ -417,47 +407,6 @@ export async function writeCouponAdjustments(
         description: couponAdjustmentDescription(code),
         provider_id: COUPON_ADJUSTMENT_PROVIDER,
         is_tax_inclusive: taxInclusive.get(item_id) ?? false,
-      }))
-    )
-  }
-}
-
-/**
- * A shipping coupon's shares as Medusa shipping-method adjustments (docs/rules.md
- * §7.2), marked and named like the line-item ones, so cart totals, payment,
- * order and refunds see them; none to clear them.
- */
-async function writeCouponShippingAdjustments(
-  container: MedusaContainer,
-  cart: CouponCart,
-  code: string | null,
-  allocations: { shipping_method_id: string; amount: number }[]
-) {
-  const methods = cart.shipping_methods ?? []
-  const ours = methods.flatMap((method: any) =>
-    (method.adjustments ?? []).filter((adj: any) => adj?.provider_id === COUPON_ADJUSTMENT_PROVIDER)
-  )
-  const wanted = new Map(allocations.filter((a) => a.amount > 0).map((a) => [a.shipping_method_id, a.amount]))
-  const current = currentCouponShippingShares(cart)
-  const same =
-    wanted.size === current.size &&
-    [...wanted].every(([id, amount]) => current.get(id) === amount) &&
-    ours.every((adj: any) => adj.code === code && adj.description === couponAdjustmentDescription(code ?? ""))
-  if (same) return
-  const cartModule = container.resolve(Modules.CART)
-  if (ours.length) {
-    await cartModule.softDeleteShippingMethodAdjustments(ours.map((adj: any) => adj.id))
-  }
-  const methodIds = new Set(methods.map((method: any) => method.id))
-  const toAdd = [...wanted].filter(([id]) => methodIds.has(id))
-  if (code && toAdd.length) {
-    await cartModule.addShippingMethodAdjustments(
-      toAdd.map(([shipping_method_id, amount]) => ({
-        shipping_method_id,
-        amount: toMajorUnits(amount, cart.currency_code),
-        code,
-        description: couponAdjustmentDescription(code),
-        provider_id: COUPON_ADJUSTMENT_PROVIDER,
       }))
     )
   }
