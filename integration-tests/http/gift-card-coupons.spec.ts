@@ -48,6 +48,42 @@ medusaIntegrationTestRunner({
       )
       expect(data.order).toMatchObject({ item_subtotal: 80, discount_total: 10, credit_line_total: 30, total: 50 })
       expect(data.order.payment_collections[0].amount).toBe(50)
+
+      // A partial return: one tee ($10, its coupon share $2.50 of the line's $5).
+      const orderId = completed.order.id
+      const getOrder = async () =>
+        (
+          await api.get(
+            `/admin/orders/${orderId}?fields=id,total,summary,*items,*payment_collections,*payment_collections.payments,*payment_collections.payments.refunds`,
+            admin
+          )
+        ).data.order
+      const placed = await getOrder()
+      // The system provider only authorizes: the merchant captures; only fulfilled items can be returned.
+      await api.post(`/admin/payments/${placed.payment_collections[0].payments[0].id}/capture`, {}, admin)
+      await api.post(
+        `/admin/orders/${orderId}/fulfillments`,
+        { location_id: store.locationId, items: placed.items.map((i: any) => ({ id: i.id, quantity: i.quantity })) },
+        admin
+      )
+      const tee = placed.items.find((i: any) => i.product_handle === "tee")
+      const { data: ret } = await api.post("/admin/returns", { order_id: orderId, location_id: store.locationId }, admin)
+      const lines = [{ id: tee.id, quantity: 1 }]
+      await api.post(`/admin/returns/${ret.return.id}/request-items`, { items: lines }, admin)
+      await api.post(`/admin/returns/${ret.return.id}/request`, {}, admin)
+      await api.post(`/admin/returns/${ret.return.id}/receive`, {}, admin)
+      await api.post(`/admin/returns/${ret.return.id}/receive-items`, { items: lines }, admin)
+      await api.post(`/admin/returns/${ret.return.id}/receive/confirm`, {}, admin)
+      const returned = await getOrder()
+      // Medusa owes back the tee's price minus its coupon share, no more.
+      expect(-returned.summary.pending_difference).toBe(7.5)
+      const payment = returned.payment_collections[0].payments[0]
+      // More than the card-paid payment captured is refused before anything is recorded.
+      const tooMuch: any = await api.post(`/admin/payments/${payment.id}/refund`, { amount: 50.01 }, admin).catch((e: any) => e)
+      expect(tooMuch.response?.status).toBe(400)
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 7.5 }, admin)
+      const refunded = await getOrder()
+      expect(refunded.payment_collections[0].payments[0].refunds.map((r: any) => r.amount)).toEqual([7.5])
     })
   },
 })
