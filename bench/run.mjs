@@ -285,12 +285,12 @@ async function main(app) {
   lines.push(`node ${machine.node}, Medusa ${machine.medusa}, PostgreSQL ${machine.postgres}, Redis: ${env.REDIS_URL ? "yes" : "no"}`)
   lines.push(`load average (1 min) ${machine.load_average_start[0]} at the start of the iterations, ${machine.load_average_end[0]} at the end`)
   lines.push(rule)
-  lines.push(`${pad("operation", 10)}${pad("variant", 12)}${lpad("p50 ms", 10)}${lpad("p95 ms", 10)}${lpad("mean ms", 10)}${lpad("min ms", 10)}`)
+  lines.push(`${pad("operation", 13)}${pad("variant", 12)}${lpad("p50 ms", 10)}${lpad("p95 ms", 10)}${lpad("mean ms", 10)}${lpad("min ms", 10)}`)
   lines.push(rule)
   for (const op of OPERATIONS) {
     for (const v of VARIANTS) {
       const s = stats[op][v]
-      lines.push(`${pad(op, 10)}${pad(v, 12)}${lpad(s.p50.toFixed(1), 10)}${lpad(s.p95.toFixed(1), 10)}${lpad(s.mean.toFixed(1), 10)}${lpad(s.min.toFixed(1), 10)}`)
+      lines.push(`${pad(op, 13)}${pad(v, 12)}${lpad(s.p50.toFixed(1), 10)}${lpad(s.p95.toFixed(1), 10)}${lpad(s.mean.toFixed(1), 10)}${lpad(s.min.toFixed(1), 10)}`)
     }
   }
   lines.push(rule)
@@ -318,12 +318,12 @@ async function main(app) {
   if (SQL) {
     sqlSummary = summarizeSql(sqlCounts)
     lines.push("SQL statements per request (mean; \"after\" = sent within 300 ms after the response)")
-    lines.push(`${pad("operation", 10)}${pad("variant", 12)}${lpad("in request", 12)}${lpad("after", 8)}   top tables (in request)`)
+    lines.push(`${pad("operation", 13)}${pad("variant", 12)}${lpad("in request", 12)}${lpad("after", 8)}   top tables (in request)`)
     for (const op of OPERATIONS) {
       for (const v of VARIANTS) {
         const s = sqlSummary[op][v]
         const top = s.tables.slice(0, 6).map(([name, n]) => `${name} ${n}`).join(", ")
-        lines.push(`${pad(op, 10)}${pad(v, 12)}${lpad(s.in_request.toFixed(1), 12)}${lpad(s.after_response.toFixed(1), 8)}   ${top}`)
+        lines.push(`${pad(op, 13)}${pad(v, 12)}${lpad(s.in_request.toFixed(1), 12)}${lpad(s.after_response.toFixed(1), 8)}   ${top}`)
       }
     }
     lines.push(rule)

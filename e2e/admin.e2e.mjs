@@ -405,7 +405,8 @@ async function runScenario({ base, ready, browser }) {
     await page.getByRole("radio", { name: new RegExp(code) }).click()
     await page.fill("#campaign-instructions", "Show this page at the till.")
     await page.fill("#campaign-button_color", "#ff6600")
-    const preview = page.locator('[data-testid="campaign-preview"]')
+    // The page as the server renders it, in the preview's frame.
+    const preview = page.frameLocator('[data-testid="campaign-preview-frame"]')
     await preview.getByText(`E2E campaign ${run}`).waitFor()
     await preview.getByText("15% off").waitFor()
     await screenshot(page, "campaign-create-preview")

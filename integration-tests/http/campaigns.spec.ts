@@ -390,6 +390,40 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("the form's live preview", () => {
+      it("is the hosted page as the server renders it, before and after Redeem, and writes nothing", async () => {
+        const coupon = await createCoupon({ type: "percentage", percentage: 15, amount: undefined, title: "Spring" })
+        const before = await snapshot()
+        const body = {
+          name: "<b>Spring</b> deals",
+          instructions: "Show this at the till",
+          background_color: "#ff6600",
+          button_color: "#00aa00",
+          button_text_color: "not a colour yet",
+          barcode_format: "CODE_128",
+          coupon_id: coupon.id,
+        }
+        const { html } = (await api.post("/admin/coupon-campaigns/preview", body, admin)).data
+        expect(html).toContain("<h1>&lt;b&gt;Spring&lt;/b&gt; deals</h1>")
+        expect(html).toContain('<p class="offer">15% off</p>')
+        expect(html).toContain('<p class="note">Spring</p>')
+        expect(html).toContain("background: #ff6600")
+        // A colour still being typed falls back to the page's default.
+        expect(html).toContain('style="background: #00aa00; color: #ffffff">Redeem</button>')
+        const after = (await api.post("/admin/coupon-campaigns/preview", { ...body, redeemed: true }, admin)).data.html
+        expect(after).toContain('<p class="code">PREVIEW-7K3Q</p>')
+        expect(after).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Barcode of coupon code PREVIEW-7K3Q">/)
+        expect(after).not.toContain("Redeem</button>")
+        expect(await snapshot()).toEqual(before)
+
+        const bad = await api
+          .post("/admin/coupon-campaigns/preview", { ...body, barcode_format: "EAN13" }, admin)
+          .catch((e: any) => e.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data).toMatchObject({ code: "invalid_data", message: "Invalid request: barcode_format must be 'QR', 'CODE_39' or 'CODE_128'" })
+      })
+    })
+
     describe("redeeming", () => {
       it("from sending: claims the shared code into the wallet, expiring sent_at + expiry_days, and the page shows it as a barcode", async () => {
         const coupon = await createCoupon()

@@ -64,6 +64,11 @@ medusaIntegrationTestRunner({
         category_ids: { before: null, after: [] },
         renewal_applicable: { before: null, after: false },
         allocation: { before: null, after: "even" },
+        target: { before: null, after: "items" },
+        country_codes: { before: null, after: [] },
+        customer_group_ids: { before: null, after: [] },
+        sales_channel_ids: { before: null, after: [] },
+        region_ids: { before: null, after: [] },
       })
       expect(deleted.changes).toMatchObject({
         code: { before: "AUD10", after: null },

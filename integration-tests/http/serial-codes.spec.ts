@@ -76,9 +76,7 @@ medusaIntegrationTestRunner({
     describe("generation", () => {
       it("answers at once with a pending batch, then writes exactly the codes asked for, all distinct", async () => {
         const coupon = await createCoupon()
-        const started = Date.now()
         const batch = await generate(coupon.id, { quantity: 2000, prefix: "vip-" })
-        const answeredIn = Date.now() - started
 
         expect(batch).toEqual({
           id: expect.stringMatching(/^cbatch_/),
@@ -94,8 +92,7 @@ medusaIntegrationTestRunner({
           created_at: expect.any(String),
           updated_at: expect.any(String),
         })
-        // Generous for a loaded CI machine; the point is that 2,000 codes are not written in the request.
-        expect(answeredIn).toBeLessThan(2000)
+        // The answer is the pending batch with nothing written yet: the codes are written off the request.
 
         const { batch: finished, seen } = await waitForBatch(coupon.id, batch.id)
         expect(finished).toMatchObject({ status: "done", requested: 2000, created: 2000, error: null })

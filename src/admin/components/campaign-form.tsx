@@ -9,10 +9,9 @@ import {
   toast,
 } from "@medusajs/ui"
 import { useState } from "react"
-import { couponOfferText } from "../../modules/coupon/lib/campaign"
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-errors"
 import { errorMessage } from "../lib/format"
-import { useCoupon, type CampaignBody } from "../lib/queries"
+import type { CampaignBody } from "../lib/queries"
 import type { Campaign, CampaignBarcodeFormat } from "../lib/types"
 import { CampaignPreview } from "./campaign-preview"
 import { CouponPicker } from "./coupon-picker"
@@ -112,7 +111,6 @@ export const CampaignForm = ({
   const [initial] = useState(() => valuesOf(campaign))
   const [values, setValues] = useState<Values>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const coupon = useCoupon(values.coupon_id)
   const sent = (campaign?.funnel.sent ?? 0) > 0
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -145,9 +143,6 @@ export const CampaignForm = ({
       if (field) setTimeout(() => document.getElementById(`campaign-${field}`)?.focus(), 50)
     }
   }
-
-  const offer = coupon.data ? couponOfferText(coupon.data) : "The coupon's offer"
-  const couponTitle = coupon.data?.title ?? "Coupon title"
 
   return (
     <ModalForm onSubmit={submit} submitLabel={submitLabel} isPending={isPending} bodyClassName="flex flex-1 overflow-hidden">
@@ -216,7 +211,7 @@ export const CampaignForm = ({
           </FormField>
         </div>
         <div className="bg-ui-bg-subtle w-full border-t px-6 py-8 lg:sticky lg:top-0 lg:border-l lg:border-t-0">
-          <CampaignPreview values={values} couponTitle={couponTitle} offer={offer} />
+          <CampaignPreview values={values} />
         </div>
       </div>
     </ModalForm>

@@ -26,6 +26,7 @@ import {
   type CouponBody,
 } from "../lib/queries"
 import type { Coupon, CouponPlan } from "../lib/types"
+import { CouponReachFields, REACH_FIELDS, reachBodyOf, reachValuesOf, type ReachValues } from "./coupon-reach-fields"
 import { FormField } from "./form-field"
 import { ModalForm } from "./modal-form"
 import { SearchPicker } from "./search-picker"
@@ -51,7 +52,7 @@ export const TAB_FIELDS = {
     "validity_days",
     "metadata",
   ],
-  restrictions: ["first_order_only", "product_ids", "category_ids"],
+  restrictions: ["first_order_only", "product_ids", "category_ids", ...REACH_FIELDS],
   usage: ["usage_limit", "usage_limit_per_customer"],
 } as const
 
@@ -84,7 +85,7 @@ type Values = {
   category_ids: string[]
   usage_limit: string
   usage_limit_per_customer: string
-}
+} & ReachValues
 
 const text = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v))
 
@@ -111,6 +112,7 @@ function valuesOf(coupon?: Coupon): Values {
     category_ids: coupon?.category_ids ?? [],
     usage_limit: text(coupon?.usage_limit),
     usage_limit_per_customer: text(coupon?.usage_limit_per_customer),
+    ...reachValuesOf(coupon),
   }
 }
 
@@ -148,6 +150,7 @@ function bodyOf(v: Values): CouponBody {
     category_ids: v.category_ids,
     usage_limit: numberOrNull(v.usage_limit) as number | null,
     usage_limit_per_customer: numberOrNull(v.usage_limit_per_customer) as number | null,
+    ...reachBodyOf(v),
   }
 }
 
@@ -388,6 +391,14 @@ export const CouponForm = ({
               disabled={locked}
               error={errors.category_ids}
             />
+            <CouponReachFields
+              values={values}
+              set={(key, value) => set(key, value as Values[typeof key])}
+              errors={errors}
+              locked={locked}
+              currencies={currencies.data ?? []}
+              percentage={percentage}
+            />
           </Tabs.Content>
 
           <Tabs.Content value="usage" className="flex flex-col gap-y-6 pt-6">
@@ -411,6 +422,7 @@ export const CouponForm = ({
 function withoutUnusedAdvanced(body: CouponBody, locked: boolean): CouponBody {
   if (!locked) return body
   const { first_order_only: _f, product_ids: _p, category_ids: _c, usage_limit: _u, usage_limit_per_customer: _upc, ...rest } = body
+  for (const field of REACH_FIELDS) delete (rest as Record<string, unknown>)[field]
   return rest
 }
 

@@ -25,7 +25,15 @@ export function formatDate(value: string | Date | null | undefined, withTime = f
 }
 
 /** "10% up to $20.00" or "$25.00". */
-export function formatDiscount(coupon: Pick<Coupon, "type" | "amount" | "percentage" | "max_discount" | "currency_code">) {
+export function formatDiscount(
+  coupon: Pick<Coupon, "type" | "amount" | "percentage" | "max_discount" | "currency_code"> & Partial<Pick<Coupon, "amounts">>
+) {
+  // A coupon for several currencies (docs/rules.md §7.2) has its money per currency.
+  if (coupon.amounts?.length) {
+    if (coupon.type === "fixed") return coupon.amounts.map((a) => formatMoney(a.amount, a.currency_code)).join(" / ")
+    const caps = coupon.amounts.filter((a) => a.max_discount != null).map((a) => formatMoney(a.max_discount, a.currency_code))
+    return `${coupon.percentage}%${caps.length ? ` up to ${caps.join(" / ")}` : ""}`
+  }
   if (coupon.type === "percentage") {
     const cap = coupon.max_discount ? ` up to ${formatMoney(coupon.max_discount, coupon.currency_code)}` : ""
     return `${coupon.percentage}%${cap}`

@@ -368,6 +368,18 @@ export const useCustomersByIds = (ids: string[]) =>
     enabled: ids.length > 0,
   })
 
+/**
+ * The hosted coupon page for the campaign form's values, rendered by the
+ * server (POST /admin/coupon-campaigns/preview); the previous page stays
+ * shown while the next one is fetched.
+ */
+export const useCampaignPagePreview = (values: Record<string, unknown>) =>
+  useQuery({
+    queryKey: ["coupon-campaign-preview", values],
+    queryFn: () => post<{ html: string }>("/admin/coupon-campaigns/preview", values).then((r) => r.html),
+    placeholderData: keepPreviousData,
+  })
+
 /** The server's judgement of a product by the coupon line rules (GET /admin/products/:id/coupon-eligibility). */
 export type ProductCouponEligibility = {
   product_id: string

@@ -28,10 +28,27 @@ export type Coupon = {
   renewal_applicable: boolean
   allocation: "even" | "proportional"
   validity_days: number | null
+  // docs/rules.md §7.2
+  target: "items" | "shipping"
+  max_shipping_amount: number | null
+  country_codes: string[]
+  customer_group_ids: string[]
+  min_quantity: number | null
+  amounts: CurrencyTerms[] | null
+  sales_channel_ids: string[]
+  region_ids: string[]
   metadata: Record<string, unknown> | null
   status: CouponStatus
   created_at: string
   updated_at: string
+}
+
+/** One currency's terms of a several-currency coupon, in that currency's major units. */
+export type CurrencyTerms = {
+  currency_code: string
+  amount?: number | null
+  min_spend?: number | null
+  max_discount?: number | null
 }
 
 export type ListResponse = { count: number; limit: number; offset: number }

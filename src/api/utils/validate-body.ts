@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { refuse } from "../../modules/coupon/errors"
 
 /**
  * Like Medusa's `validateAndTransformBody`, but answers with the schema's own
@@ -14,7 +15,17 @@ export function validateBody(schema: z.ZodType) {
       req.validatedBody = result.data
       return next()
     }
-    next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssue(result.error.issues[0], req.body)}`))
+    const issue = result.error.issues[0]
+    // The field as data too (details.field), so callers need not read it from the message.
+    const field = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]].join(".") : issue.path.join(".")
+    next(
+      refuse(
+        "invalid_data",
+        `Invalid request: ${describeIssue(issue, req.body)}`,
+        field ? { field } : undefined,
+        MedusaError.Types.INVALID_DATA
+      )
+    )
   }
 }
 

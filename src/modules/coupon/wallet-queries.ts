@@ -76,6 +76,9 @@ export type WalletCouponRow = {
   min_spend: string | null
   currency_code: string | null
   renewal_applicable: boolean
+  target: "items" | "shipping"
+  min_quantity: number | null
+  amounts: { currency_code: string; amount?: number | null; min_spend?: number | null; max_discount?: number | null }[] | null
 }
 
 /**
@@ -139,7 +142,7 @@ export async function queryWallet(knex: any, q: WalletQuery): Promise<{ rows: Wa
   const pageSql = `WITH ${BOUNDS}
     SELECT e.id, e.coupon_id, e.code, e.source, e.received_at, ${EXPIRY} AS expires_at, e.used_at, e.order_id,
       c.title, c.description, c.type, c.amount, c.percentage, c.max_discount, c.min_spend, c.currency_code,
-      c.renewal_applicable,
+      c.renewal_applicable, c.target, c.min_quantity, c.amounts,
       CASE WHEN e.state = 'used' THEN 'used'
            WHEN ${EXPIRY} <= b.now THEN 'expired'
            WHEN ${EXPIRY} <= b.soon THEN 'expiring_soon'

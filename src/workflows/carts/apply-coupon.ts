@@ -5,7 +5,7 @@ import { COUPON_MODULE } from "../../modules/coupon"
 import { refuse } from "../../modules/coupon/errors"
 import type { CartCouponRow } from "../../modules/coupon/checkout-queries"
 import type CouponModuleService from "../../modules/coupon/service"
-import { cartCouponFingerprint, judgeCouponOnCart } from "./coupon-on-cart"
+import { couponSplitToStore, judgeCouponOnCart } from "./coupon-on-cart"
 
 /*
  * Applying a coupon is a run of Medusa's updateCartPromotionsWorkflow — the
@@ -67,8 +67,7 @@ export async function putCouponOnCart(container: MedusaContainer, cart: any, raw
     status: "applied" as const,
     removed_reason: null,
     // The refresh that follows writes these without judging again.
-    cart_fingerprint: cartCouponFingerprint(judged),
-    allocations: evaluation.allocations as any,
+    ...couponSplitToStore(judged, coupon, evaluation),
   }
   if (previous) {
     const suspended = previous.status === "applied" ? previous.suspended_promo_codes : []

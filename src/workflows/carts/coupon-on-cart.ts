@@ -12,6 +12,9 @@ import {
   evaluateCoupon,
 } from "../../modules/coupon/lib/evaluate-coupon"
 import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
+import { currentCouponShippingShares, writeCouponShippingAdjustments } from "./coupon-shipping-shares"
+
+export { currentCouponShippingShares }
 
 /** Marks the line-item adjustments this plugin owns. */
 export const COUPON_ADJUSTMENT_PROVIDER = "coupon"
@@ -41,6 +44,16 @@ export const COUPON_CART_FIELDS = [
   "items.adjustments.code",
   "items.adjustments.provider_id",
   "items.adjustments.description",
+  // docs/rules.md §7.2: where the cart is, and what a shipping coupon discounts
+  "sales_channel_id",
+  "shipping_address.country_code",
+  "shipping_methods.id",
+  "shipping_methods.amount",
+  "shipping_methods.adjustments.id",
+  "shipping_methods.adjustments.amount",
+  "shipping_methods.adjustments.code",
+  "shipping_methods.adjustments.provider_id",
+  "shipping_methods.adjustments.description",
 ]
 
 export type CouponCart = {
@@ -52,6 +65,9 @@ export type CouponCart = {
   metadata: Record<string, unknown> | null
   completed_at: Date | null
   items: any[]
+  sales_channel_id?: string | null
+  shipping_address?: { country_code?: string | null } | null
+  shipping_methods?: any[]
 }
 
 /**
@@ -131,7 +147,13 @@ function asCouponCart(cart: any): CouponCart {
     (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || (a.id < b.id ? -1 : 1)
   )
   // Medusa's own cart reads name the customer only as `customer.*`.
-  return { ...cart, customer_id: cart.customer_id ?? cart.customer?.id ?? null, items }
+  // Completion's cart names the region only as `region.*`.
+  return {
+    ...cart,
+    customer_id: cart.customer_id ?? cart.customer?.id ?? null,
+    region_id: cart.region_id ?? cart.region?.id ?? null,
+    items,
+  }
 }
 
 /** The coupon a code opens: its own shared code, or one of its serial codes. */
@@ -196,12 +218,13 @@ export async function judgeCouponOnCart(
   // Uses of the serial code by other carts (this cart's own hold is its own).
   let serialUses = 0
   let walletExpiresAt: Date | null = null
+  let customerGroups: { group_ids: string[]; has_account: boolean } | null = null
   const usage = { total: 0, by_customer: 0, customer_has_prior_order: false, earliest_hold_release: null as Date | null }
   if (coupon && settings.enabled) {
     const opensExpected =
       expectedUsage && expected!.coupon_id === coupon.id && expected!.coupon_code_id === (serial?.id ?? null)
     // Whatever else the rules need, read at once.
-    const [snapshot, categories, priorOrders, walletEntry, cartWithCategories] = await Promise.all([
+    const [snapshot, categories, priorOrders, walletEntry, cartWithCategories, groups] = await Promise.all([
       opensExpected ? expectedUsage : usageOf(cart, coupon.id, serial?.id ?? null),
       coupon.category_ids?.length
         ? query.graph({ entity: "product_category", fields: ["id", "parent_category_id"] }).then((r) => r.data)
@@ -228,7 +251,9 @@ export async function judgeCouponOnCart(
             .then(([entry]) => entry ?? null)
         : Promise.resolve(null),
       coupon.category_ids?.length ? withLineProducts(container, cart, { categories: true }) : cart,
+      coupon.customer_group_ids?.length && cart.customer_id ? customerGroupFacts(container, cart) : Promise.resolve(null),
     ])
+    customerGroups = groups
     cart = cartWithCategories
     usage.total = snapshot.total
     usage.by_customer = cart.customer_id || cart.email ? snapshot.by_customer : 0
@@ -250,6 +275,12 @@ export async function judgeCouponOnCart(
       currency_code: cart.currency_code,
       customer_id: cart.customer_id,
       metadata: cart.metadata,
+      sales_channel_id: cart.sales_channel_id ?? null,
+      region_id: cart.region_id ?? null,
+      customer_group_ids: customerGroups?.group_ids ?? [],
+      customer_has_account: customerGroups?.has_account ?? false,
+      shipping_country_code: cart.shipping_address?.country_code ?? null,
+      shipping_methods: (cart.shipping_methods ?? []).map((method: any) => ({ id: method.id, amount: Number(method.amount) })),
       items: cart.items.map((item) => ({
         id: item.id,
         quantity: Number(item.quantity),
@@ -270,6 +301,48 @@ export async function judgeCouponOnCart(
     now,
   })
   return { cart, settings, code, coupon, serial, evaluation }
+}
+
+/**
+ * The customer's Medusa customer groups and whether they have an account
+ * (docs/rules.md §7.2: Medusa gives a guest cart a customer without one),
+ * read only for coupons limited to groups: from the cart when Medusa's
+ * refresh read them.
+ */
+async function customerGroupFacts(
+  container: MedusaContainer,
+  cart: any
+): Promise<{ group_ids: string[]; has_account: boolean }> {
+  let customer = cart.customer
+  if (!Array.isArray(customer?.groups) || typeof customer?.has_account !== "boolean") {
+    const { data } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "customer", fields: ["has_account", "groups.id"], filters: { id: cart.customer_id } })
+    customer = data[0]
+  }
+  return { group_ids: (customer?.groups ?? []).map((group: any) => group.id), has_account: !!customer?.has_account }
+}
+
+/**
+ * The split as the cart's coupon row keeps it: item shares and a shipping
+ * coupon's shipping-method shares in one list, so a refresh of an unchanged
+ * cart writes both again without judging.
+ */
+export type StoredCouponShare = { item_id: string; amount: number } | { shipping_method_id: string; amount: number }
+
+export function couponSharesToStore(evaluation: {
+  allocations: { item_id: string; amount: number }[]
+  shipping_allocations?: { shipping_method_id: string; amount: number }[]
+}): StoredCouponShare[] {
+  return [...evaluation.allocations, ...(evaluation.shipping_allocations ?? [])]
+}
+
+/** The cart row's fingerprint and split after a judgement (what apply and refresh store). */
+export function couponSplitToStore(cart: CouponCart, coupon: { target?: string | null }, evaluation: any) {
+  return {
+    cart_fingerprint: cartCouponFingerprint(cart, { shipping: coupon.target === "shipping" }),
+    allocations: couponSharesToStore(evaluation) as any,
+  }
 }
 
 /** The coupon's shares now on the cart, per item, in minor units. */
@@ -296,8 +369,15 @@ export async function writeCouponAdjustments(
   container: MedusaContainer,
   cart: CouponCart,
   code: string | null,
-  allocations: { item_id: string; amount: number }[]
+  shares: StoredCouponShare[]
 ) {
+  await writeCouponShippingAdjustments(
+    container,
+    cart,
+    code,
+    shares.filter((s): s is { shipping_method_id: string; amount: number } => "shipping_method_id" in s)
+  )
+  const allocations = shares.filter((s): s is { item_id: string; amount: number } => "item_id" in s)
   const wanted = new Map(allocations.filter((a) => a.amount > 0).map((a) => [a.item_id, a.amount]))
   const current = currentCouponShares(cart)
   const same = wanted.size === current.size && [...wanted].every(([id, amount]) => current.get(id) === amount)
@@ -351,18 +431,27 @@ export async function appliedCouponOf(container: MedusaContainer, cartId: string
 
 /**
  * What a coupon's verdict on a cart depends on: its lines and prices, who is
- * buying, where, and the order type. Shipping, addresses and payment do not
- * count, so refreshing for those does not judge the coupon again.
+ * buying, where (region, sales channel), and the order type. For a shipping
+ * coupon (`shipping`) also the shipping methods and the address country;
+ * for other coupons shipping, addresses and payment do not count, so
+ * refreshing for those does not judge the coupon again.
  */
-export function cartCouponFingerprint(cart: {
-  region_id?: string | null
-  currency_code: string
-  customer_id?: string | null
-  customer?: { id: string } | null
-  email?: string | null
-  metadata?: Record<string, unknown> | null
-  items?: any[]
-}): string {
+export function cartCouponFingerprint(
+  cart: {
+    region_id?: string | null
+    region?: { id: string } | null
+    sales_channel_id?: string | null
+    currency_code: string
+    customer_id?: string | null
+    customer?: { id: string } | null
+    email?: string | null
+    metadata?: Record<string, unknown> | null
+    items?: any[]
+    shipping_address?: { country_code?: string | null } | null
+    shipping_methods?: any[]
+  },
+  { shipping = false }: { shipping?: boolean } = {}
+): string {
   const lines = (cart.items ?? [])
     .map((i: any) => [
       i.id,
@@ -375,13 +464,23 @@ export function cartCouponFingerprint(cart: {
   return createHash("sha1")
     .update(
       JSON.stringify([
-        cart.region_id ?? null,
+        cart.region_id ?? cart.region?.id ?? null,
+        cart.sales_channel_id ?? null,
         cart.currency_code,
         cart.customer_id ?? cart.customer?.id ?? null,
         cart.email ?? null,
         cart.metadata?.order_type ?? null,
         cart.metadata?.is_renewal ?? null,
         lines,
+        ...(shipping
+          ? [
+              "shipping",
+              cart.shipping_address?.country_code?.toLowerCase() ?? null,
+              (cart.shipping_methods ?? [])
+                .map((m: any) => [m.id, Number(m.amount)])
+                .sort((a: any[], b: any[]) => (a[0] < b[0] ? -1 : 1)),
+            ]
+          : []),
       ])
     )
     .digest("hex")
@@ -404,18 +503,19 @@ export async function refreshCartCoupon(
   if (refreshed.completed_at) return true
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
 
-  if (application.split_current && application.allocations && application.cart_fingerprint === cartCouponFingerprint(refreshed)) {
+  // A fingerprint stored for a shipping coupon covers shipping too; an
+  // item coupon's does not, and the two never match each other.
+  const unchanged =
+    application.cart_fingerprint === cartCouponFingerprint(refreshed) ||
+    application.cart_fingerprint === cartCouponFingerprint(refreshed, { shipping: true })
+  if (application.split_current && application.allocations && unchanged) {
     await writeCouponAdjustments(container, refreshed, application.code, application.allocations as any)
     return true
   }
-  const { cart, evaluation } = await judgeCouponOnCart(container, refreshed, application.code, { expected: application })
+  const { cart, coupon, evaluation } = await judgeCouponOnCart(container, refreshed, application.code, { expected: application })
   if (evaluation.ok) {
-    await writeCouponAdjustments(container, cart, application.code, evaluation.allocations)
-    await couponService.updateCouponCarts({
-      id: application.id,
-      cart_fingerprint: cartCouponFingerprint(cart),
-      allocations: evaluation.allocations as any,
-    })
+    await writeCouponAdjustments(container, cart, application.code, couponSharesToStore(evaluation))
+    await couponService.updateCouponCarts({ id: application.id, ...couponSplitToStore(cart, coupon, evaluation) })
     return true
   }
   await writeCouponAdjustments(container, cart, null, [])

@@ -3,7 +3,7 @@ import { COUPON_MODULE } from "../../modules/coupon"
 import { refuse } from "../../modules/coupon/errors"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
-import { appliedCouponOf, currentCouponShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
+import { appliedCouponOf, currentCouponShares, currentCouponShippingShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
 
 /**
  * At completion the coupon is judged again and its use is counted in
@@ -27,10 +27,15 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   if (!evaluation.ok) {
     throw refuse(evaluation.rule, evaluation.message, evaluation.details)
   }
-  const onCart = currentCouponShares(cart)
+  // The shares on the cart (the items', and a shipping coupon's on the
+  // shipping methods) must be the ones this judgement gives.
+  const differ = (wanted: [string, number][], onCart: Map<string, number>) => {
+    const positive = wanted.filter(([, amount]) => amount > 0)
+    return positive.length !== onCart.size || positive.some(([id, amount]) => onCart.get(id) !== amount)
+  }
   const stale =
-    evaluation.allocations.filter((a) => a.amount > 0).length !== onCart.size ||
-    evaluation.allocations.some((a) => a.amount > 0 && onCart.get(a.item_id) !== a.amount)
+    differ(evaluation.allocations.map((a) => [a.item_id, a.amount]), currentCouponShares(cart)) ||
+    differ(evaluation.shipping_allocations.map((a) => [a.shipping_method_id, a.amount]), currentCouponShippingShares(cart))
   if (stale) {
     throw refuse(
       "coupon_out_of_date",

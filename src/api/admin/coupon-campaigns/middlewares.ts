@@ -5,12 +5,13 @@ import {
   AdminCreateCampaign,
   AdminGetCampaignRedemptionsParams,
   AdminGetCampaignsParams,
+  AdminPreviewCampaign,
   AdminSendCampaign,
   AdminUpdateCampaign,
   AdminVerifyCampaignCoupon,
 } from "./validators"
 
-// `/verify` is a static segment: Medusa registers it before `/:id`, so the
+// `/preview` and `/verify` are static segments: Medusa registers it before `/:id`, so the
 // update validator below never sees a verification.
 export const adminCouponCampaignRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -22,6 +23,11 @@ export const adminCouponCampaignRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/coupon-campaigns",
     methods: ["POST"],
     middlewares: [validateBody(AdminCreateCampaign)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns/preview",
+    methods: ["POST"],
+    middlewares: [validateBody(AdminPreviewCampaign)],
   },
   {
     matcher: "/admin/coupon-campaigns/verify",

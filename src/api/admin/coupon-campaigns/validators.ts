@@ -99,3 +99,22 @@ export const AdminVerifyCampaignCoupon = z
   .strict()
 
 export type AdminVerifyCampaignCouponType = z.infer<typeof AdminVerifyCampaignCoupon>
+
+/** The campaign form's values as they are being typed (see preview/route.ts): only their size is limited. */
+export const AdminPreviewCampaign = z
+  .object({
+    name: z.string().max(200, { message: "name can be at most 200 characters" }).optional(),
+    instructions: z.string().max(5000, { message: "instructions can be at most 5000 characters" }).nullable().optional(),
+    image_url: z.string().max(2000, { message: "image_url can be at most 2000 characters" }).nullable().optional(),
+    background_color: z.string().max(20).optional(),
+    button_color: z.string().max(20).optional(),
+    button_text_color: z.string().max(20).optional(),
+    barcode_format: z
+      .enum(CAMPAIGN_BARCODE_FORMATS, { message: "barcode_format must be 'QR', 'CODE_39' or 'CODE_128'" })
+      .optional(),
+    coupon_id: z.string().max(100).optional(),
+    redeemed: z.boolean({ error: "redeemed must be true or false" }).default(false),
+  })
+  .strict()
+
+export type AdminPreviewCampaignType = z.infer<typeof AdminPreviewCampaign>

@@ -28,6 +28,22 @@ export const couponCodeSchema = z
     message: "code may contain only letters, digits, '-' and '_' (no spaces)",
   })
 
+const currencyCode = (field: string) =>
+  z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, { message: `${field} must be a 3-letter ISO 4217 code` })
+    .transform((c) => c.toLowerCase())
+
+// One currency's terms of a several-currency coupon (docs/rules.md §7.2).
+const currencyAmounts = z
+  .object({
+    currency_code: currencyCode("amounts[].currency_code"),
+    amount: money("amounts[].amount").nullable().optional(),
+    min_spend: money("amounts[].min_spend").nullable().optional(),
+    max_discount: money("amounts[].max_discount").nullable().optional(),
+  })
+  .strict()
+
 const couponFields = {
   code: couponCodeSchema.nullable(),
   title: z.string().trim().min(1, { message: "title cannot be empty" }).max(200),
@@ -36,11 +52,7 @@ const couponFields = {
   amount: money("amount").nullable(),
   percentage: z.number().nullable(),
   max_discount: money("max_discount").nullable(),
-  currency_code: z
-    .string()
-    .regex(/^[a-zA-Z]{3}$/, { message: "currency_code must be a 3-letter ISO 4217 code" })
-    .transform((c) => c.toLowerCase())
-    .nullable(),
+  currency_code: currencyCode("currency_code").nullable(),
   min_spend: money("min_spend").nullable(),
   starts_at: z.coerce.date({ message: "starts_at must be a date" }).nullable(),
   ends_at: z.coerce.date({ message: "ends_at must be a date" }).nullable(),
@@ -57,6 +69,19 @@ const couponFields = {
   }),
   validity_days: limit("validity_days").nullable(),
   metadata: z.record(z.string(), z.unknown()).nullable(),
+  target: z.enum(["items", "shipping"], { message: "target must be 'items' or 'shipping'" }),
+  max_shipping_amount: money("max_shipping_amount").nullable(),
+  country_codes: z.array(
+    z
+      .string()
+      .regex(/^[a-zA-Z]{2}$/, { message: "country_codes must hold 2-letter ISO 3166 country codes (e.g. 'us')" })
+      .transform((c) => c.toLowerCase())
+  ),
+  customer_group_ids: ids("customer_group_ids"),
+  min_quantity: limit("min_quantity").nullable(),
+  amounts: z.array(currencyAmounts).nullable(),
+  sales_channel_ids: ids("sales_channel_ids"),
+  region_ids: ids("region_ids"),
 }
 
 export const AdminUpdateCoupon = z.object(couponFields).partial().strict()

@@ -13,7 +13,8 @@ export const COUPON_AUDIT_FIELDS = [
   "code", "title", "description", "type", "amount", "percentage", "max_discount", "currency_code",
   "min_spend", "starts_at", "ends_at", "is_active", "first_order_only", "exclude_sale_items",
   "product_ids", "category_ids", "usage_limit", "usage_limit_per_customer", "renewal_applicable",
-  "allocation", "validity_days",
+  "allocation", "validity_days", "target", "max_shipping_amount", "country_codes", "customer_group_ids",
+  "min_quantity", "amounts", "sales_channel_ids", "region_ids",
 ]
 
 /** Bookkeeping that is not an admin's change. */

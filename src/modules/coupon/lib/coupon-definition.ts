@@ -4,6 +4,8 @@
  * and update (a partial change merged onto the stored coupon) share them.
  */
 
+import type { CurrencyAmounts } from "./coupon-currency"
+
 export type CouponPlan = "basic" | "advanced"
 
 export interface CouponDefinition {
@@ -20,6 +22,15 @@ export interface CouponDefinition {
   category_ids?: string[] | null
   usage_limit?: number | null
   usage_limit_per_customer?: number | null
+  // docs/rules.md §7.2
+  target?: "items" | "shipping" | null
+  max_shipping_amount?: number | null
+  country_codes?: string[] | null
+  customer_group_ids?: string[] | null
+  min_quantity?: number | null
+  amounts?: CurrencyAmounts[] | null
+  sales_channel_ids?: string[] | null
+  region_ids?: string[] | null
 }
 
 /**
@@ -33,6 +44,15 @@ const ADVANCED_FIELDS: { field: keyof CouponDefinition; used: (v: unknown) => bo
   { field: "category_ids", used: (v) => Array.isArray(v) && v.length > 0 },
   { field: "usage_limit", used: (v) => v !== null && v !== undefined },
   { field: "usage_limit_per_customer", used: (v) => v !== null && v !== undefined },
+  // §7.2: who, where, how many, which currencies, shipping
+  { field: "customer_group_ids", used: (v) => Array.isArray(v) && v.length > 0 },
+  { field: "min_quantity", used: (v) => v !== null && v !== undefined },
+  { field: "sales_channel_ids", used: (v) => Array.isArray(v) && v.length > 0 },
+  { field: "region_ids", used: (v) => Array.isArray(v) && v.length > 0 },
+  { field: "amounts", used: (v) => Array.isArray(v) && v.length > 0 },
+  { field: "target", used: (v) => v === "shipping" },
+  { field: "max_shipping_amount", used: (v) => v !== null && v !== undefined },
+  { field: "country_codes", used: (v) => Array.isArray(v) && v.length > 0 },
 ]
 
 const isSet = (v: unknown) => v !== null && v !== undefined
@@ -43,6 +63,48 @@ export function couponDefinitionError(
   plan: CouponPlan,
   changedFields?: Set<string>
 ): string | null {
+  const error = coupon.amounts?.length ? severalCurrenciesError(coupon) : oneCurrencyError(coupon)
+  if (error) return error
+  if (coupon.target !== "shipping") {
+    if (isSet(coupon.max_shipping_amount)) {
+      return "max_shipping_amount applies to shipping coupons only (target 'shipping')."
+    }
+    if (coupon.country_codes?.length) {
+      return "country_codes applies to shipping coupons only (target 'shipping'): it limits the shipping address country."
+    }
+  } else if (isSet(coupon.max_shipping_amount)) {
+    if (!(coupon.max_shipping_amount! > 0)) {
+      return "max_shipping_amount must be above 0; leave it empty to discount shipping methods of any price."
+    }
+    if (!isSet(coupon.currency_code)) {
+      return "max_shipping_amount needs currency_code (the currency of that amount); a coupon with amounts in several currencies cannot have it."
+    }
+  }
+  if (isSet(coupon.starts_at) && isSet(coupon.ends_at)) {
+    const starts = new Date(coupon.starts_at!).getTime()
+    const ends = new Date(coupon.ends_at!).getTime()
+    if (ends <= starts) {
+      return "ends_at must be after starts_at."
+    }
+  }
+  if (plan === "basic") {
+    for (const { field, used } of ADVANCED_FIELDS) {
+      // On update only what the request changes is judged: a coupon made on
+      // the advanced plan stays editable in its general fields.
+      if (changedFields && !changedFields.has(field)) continue
+      if (used(coupon[field])) {
+        return (
+          `${field} is a restriction/usage field, which the basic coupon plan does not allow. ` +
+          "Switch the plan to 'advanced' in coupon settings, or leave the field empty."
+        )
+      }
+    }
+  }
+  return null
+}
+
+/** A one-currency coupon: currency_code with amount, min_spend, max_discount (or a percentage in any currency). */
+function oneCurrencyError(coupon: CouponDefinition): string | null {
   if (coupon.type === "percentage") {
     if (!isSet(coupon.percentage)) {
       return "percentage is required for a percentage coupon (a number above 0 and at most 100)."
@@ -75,25 +137,49 @@ export function couponDefinitionError(
       return `currency_code is required when ${field} is set (the currency of that amount, e.g. 'usd').`
     }
   }
-  if (isSet(coupon.starts_at) && isSet(coupon.ends_at)) {
-    const starts = new Date(coupon.starts_at!).getTime()
-    const ends = new Date(coupon.ends_at!).getTime()
-    if (ends <= starts) {
-      return "ends_at must be after starts_at."
-    }
+  return null
+}
+
+/**
+ * A several-currency coupon (docs/rules.md §7.2): each entry of `amounts`
+ * carries its currency's amount (fixed), minimum spend and cap (percentage);
+ * the one-currency fields stay empty so a coupon never says two things.
+ */
+function severalCurrenciesError(coupon: CouponDefinition): string | null {
+  const oneCurrencyFields = (["currency_code", "amount", "min_spend", "max_discount"] as const).filter((f) => isSet(coupon[f]))
+  if (oneCurrencyFields.length) {
+    return (
+      `amounts replaces ${oneCurrencyFields.join(", ")}: give each currency's amount, min_spend and max_discount ` +
+      "in its entry of amounts and set those fields to null (or leave amounts empty for a one-currency coupon)."
+    )
   }
-  if (plan === "basic") {
-    for (const { field, used } of ADVANCED_FIELDS) {
-      // On update only what the request changes is judged: a coupon made on
-      // the advanced plan stays editable in its general fields.
-      if (changedFields && !changedFields.has(field)) continue
-      if (used(coupon[field])) {
-        return (
-          `${field} is a restriction/usage field, which the basic coupon plan does not allow. ` +
-          "Switch the plan to 'advanced' in coupon settings, or leave the field empty."
-        )
+  const seen = new Set<string>()
+  for (const entry of coupon.amounts!) {
+    const currency = entry.currency_code.toLowerCase()
+    const upper = currency.toUpperCase()
+    if (seen.has(currency)) return `amounts lists ${upper} twice; give each currency once.`
+    seen.add(currency)
+    if (coupon.type === "fixed") {
+      if (!isSet(entry.amount) || !(entry.amount! > 0)) {
+        return `amounts: the ${upper} entry needs an amount above 0 (a fixed coupon's amount in ${upper}).`
+      }
+      if (isSet(entry.max_discount)) {
+        return `amounts: the ${upper} entry has a max_discount, which caps percentage coupons only.`
+      }
+    } else {
+      if (isSet(entry.amount)) {
+        return `amounts: the ${upper} entry has an amount, which applies to fixed coupons only; use max_discount to cap a percentage.`
+      }
+      if (isSet(entry.max_discount) && !(entry.max_discount! > 0)) {
+        return `amounts: the ${upper} entry's max_discount must be above 0; leave it empty for no cap.`
       }
     }
+  }
+  if (coupon.type === "percentage" && !(isSet(coupon.percentage) && coupon.percentage! > 0 && coupon.percentage! <= 100)) {
+    return `percentage must be above 0 and at most 100; got ${coupon.percentage ?? "nothing"}.`
+  }
+  if (coupon.type === "fixed" && isSet(coupon.percentage)) {
+    return "percentage applies to percentage coupons only; remove it or change type to 'percentage'."
   }
   return null
 }

@@ -6,6 +6,8 @@ import {
   lineIneligibilityReason,
 } from "./eligibility"
 import { toMajorUnits, toMinorUnits } from "./money"
+import { CurrencyAmounts, currencyTerms } from "./coupon-currency"
+import { shippingDiscount } from "./shipping-discount"
 
 /**
  * Everything docs/rules.md §2–§3 need to judge one coupon on one cart, already
@@ -30,6 +32,15 @@ export interface CouponForEvaluation {
   usage_limit_per_customer: number | null
   renewal_applicable: boolean
   allocation: "even" | "proportional"
+  // docs/rules.md §7.2; absent on coupons read before these fields existed.
+  target?: "items" | "shipping"
+  max_shipping_amount?: number | null
+  country_codes?: string[]
+  customer_group_ids?: string[]
+  min_quantity?: number | null
+  amounts?: CurrencyAmounts[] | null
+  sales_channel_ids?: string[]
+  region_ids?: string[]
 }
 
 export interface CartLineForEvaluation extends EligibilityLine {
@@ -57,6 +68,16 @@ export interface CouponEvaluationInput {
     customer_id: string | null
     metadata: Record<string, unknown> | null
     items: CartLineForEvaluation[]
+    sales_channel_id?: string | null
+    region_id?: string | null
+    /** The customer's Medusa customer groups (read only for coupons limited to groups). */
+    customer_group_ids?: string[]
+    /** False for a guest: Medusa gives a guest cart a customer without an account. */
+    customer_has_account?: boolean
+    /** Country of the shipping address, if any (read for shipping coupons). */
+    shipping_country_code?: string | null
+    /** Shipping methods, prices in major units (read for shipping coupons). */
+    shipping_methods?: { id: string; amount: number }[]
   }
   /** Category scope of the coupon with every sub-category, or null for none. */
   scoped_category_ids: Set<string> | null
@@ -86,8 +107,13 @@ export type CouponRule =
   | "usage_limit_reached"
   | "coupon_held"
   | "code_not_yours"
+  | "channel_not_allowed"
+  | "region_not_allowed"
+  | "customer_group_required"
+  | "country_not_allowed"
   | "currency_not_covered"
   | "no_eligible_items"
+  | "min_quantity_not_met"
   | "min_spend_not_met"
 
 export type CouponEvaluation =
@@ -96,6 +122,8 @@ export type CouponEvaluation =
       eligible_subtotal: number
       discount_total: number
       allocations: { item_id: string; amount: number }[]
+      /** A shipping coupon's shares of the shipping methods (items get none). */
+      shipping_allocations: { shipping_method_id: string; amount: number }[]
       ineligible: { item_id: string; reason: IneligibilityReason }[]
     }
   | { ok: false; rule: CouponRule; message: string; details?: Record<string, unknown> }
@@ -163,6 +191,10 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     return fail("renewal_not_allowed", `Coupon ${code} cannot be used on renewal orders.`)
   }
 
+  // 3b. where (sales channel, region, shipping country) and who (customer group), §7.2
+  const whereOrWho = whereAndWhoRefusal(code, coupon, cart)
+  if (whereOrWho) return whereOrWho
+
   // 4. first order, per-customer and total limits (holds count), holder
   if (coupon.first_order_only && usage.customer_has_prior_order) {
     return fail("first_order_only", `Coupon ${code} is only for a customer's first order.`)
@@ -197,10 +229,12 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
 
   // 5. currency, eligible lines, minimum spend
   const currency = cart.currency_code.toLowerCase()
-  if (coupon.currency_code && coupon.currency_code.toLowerCase() !== currency) {
+  const terms = currencyTerms(coupon, currency)
+  if (!terms.covered) {
     return fail(
       "currency_not_covered",
-      `Coupon ${code} is for ${coupon.currency_code.toUpperCase()} orders; this cart is in ${currency.toUpperCase()}.`
+      `Coupon ${code} is for ${terms.currencies.map((c) => c.toUpperCase()).join(", ")} orders; this cart is in ${currency.toUpperCase()}.`,
+      { currencies: terms.currencies }
     )
   }
   const rules = {
@@ -210,6 +244,7 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     excluded_kinds: settings.excluded_product_kinds,
   }
   const eligible: { id: string; subtotal: number }[] = []
+  let eligibleUnits = 0
   const ineligible: { item_id: string; reason: IneligibilityReason }[] = []
   for (const line of cart.items) {
     const reason = lineIneligibilityReason(line, rules)
@@ -217,14 +252,23 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
       ineligible.push({ item_id: line.id, reason })
     } else {
       eligible.push({ id: line.id, subtotal: toMinorUnits(line.unit_price, currency) * line.quantity })
+      eligibleUnits += line.quantity
     }
   }
   if (!eligible.length) {
     return fail("no_eligible_items", noEligibleItemsMessage(code, ineligible))
   }
+  if (coupon.min_quantity && eligibleUnits < coupon.min_quantity) {
+    const missing = coupon.min_quantity - eligibleUnits
+    return fail(
+      "min_quantity_not_met",
+      `Coupon ${code} needs at least ${coupon.min_quantity} eligible items in the cart: add ${missing} more (eligible now ${eligibleUnits}).`,
+      { min_quantity: coupon.min_quantity, eligible_quantity: eligibleUnits, missing_quantity: missing }
+    )
+  }
   const eligibleSubtotal = eligible.reduce((sum, l) => sum + l.subtotal, 0)
-  if (coupon.min_spend !== null) {
-    const minSpend = toMinorUnits(coupon.min_spend, currency)
+  if (terms.min_spend !== null) {
+    const minSpend = toMinorUnits(terms.min_spend, currency)
     if (eligibleSubtotal < minSpend) {
       return fail(
         "min_spend_not_met",
@@ -239,23 +283,89 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
     }
   }
 
-  const discount = computeDiscount(
-    {
-      type: coupon.type,
-      amount_minor: coupon.amount === null ? null : toMinorUnits(coupon.amount, currency),
-      percentage: coupon.percentage,
-      max_discount_minor: coupon.max_discount === null ? null : toMinorUnits(coupon.max_discount, currency),
-    },
-    eligibleSubtotal
-  )
+  const money = {
+    type: coupon.type,
+    amount_minor: terms.amount === null ? null : toMinorUnits(terms.amount, currency),
+    percentage: coupon.percentage,
+    max_discount_minor: terms.max_discount === null ? null : toMinorUnits(terms.max_discount, currency),
+  }
+  if (coupon.target === "shipping") {
+    // Items qualify the cart (scope, minimums); the discount is the shipping's.
+    const maxShipping = coupon.max_shipping_amount ?? null
+    const shipping = shippingDiscount(
+      { ...money, max_shipping_amount_minor: maxShipping === null ? null : toMinorUnits(maxShipping, currency) },
+      cart.shipping_methods ?? [],
+      currency
+    )
+    return {
+      ok: true,
+      eligible_subtotal: eligibleSubtotal,
+      discount_total: shipping.discount_total,
+      allocations: [],
+      shipping_allocations: shipping.allocations,
+      ineligible,
+    }
+  }
+  const discount = computeDiscount(money, eligibleSubtotal)
   const shares: AllocationShare[] = allocateDiscount(coupon.allocation, eligible, discount)
   return {
     ok: true,
     eligible_subtotal: eligibleSubtotal,
     discount_total: discount,
     allocations: shares.map((s) => ({ item_id: s.id, amount: s.amount })),
+    shipping_allocations: [],
     ineligible,
   }
+}
+
+/**
+ * docs/rules.md §7.2: the sales channel and region the cart is in, the country
+ * a shipping coupon ships to, and the customer's groups (guests are in none).
+ * Empty lists mean everywhere / anyone.
+ */
+function whereAndWhoRefusal(
+  code: string,
+  coupon: CouponForEvaluation,
+  cart: CouponEvaluationInput["cart"]
+): CouponEvaluation | null {
+  const channels = coupon.sales_channel_ids ?? []
+  if (channels.length && !channels.includes(cart.sales_channel_id ?? "")) {
+    return fail("channel_not_allowed", `Coupon ${code} cannot be used in this sales channel.`)
+  }
+  const regions = coupon.region_ids ?? []
+  if (regions.length && !regions.includes(cart.region_id ?? "")) {
+    return fail("region_not_allowed", `Coupon ${code} cannot be used in this cart's region.`)
+  }
+  const countries = (coupon.country_codes ?? []).map((c) => c.toLowerCase())
+  if (coupon.target === "shipping" && countries.length) {
+    const country = cart.shipping_country_code?.toLowerCase() ?? null
+    if (!country || !countries.includes(country)) {
+      const where = countries.map((c) => c.toUpperCase()).join(", ")
+      return fail(
+        "country_not_allowed",
+        country
+          ? `Coupon ${code} is for shipping to ${where}; this cart ships to ${country.toUpperCase()}.`
+          : `Coupon ${code} is for shipping to ${where}; add a shipping address first.`,
+        { country_codes: countries }
+      )
+    }
+  }
+  const groups = coupon.customer_group_ids ?? []
+  if (groups.length) {
+    if (!cart.customer_id || cart.customer_has_account === false) {
+      return fail(
+        "customer_group_required",
+        `Coupon ${code} is for members of certain customer groups: sign in to use it.`,
+        { signed_in: false }
+      )
+    }
+    if (!(cart.customer_group_ids ?? []).some((g) => groups.includes(g))) {
+      return fail("customer_group_required", `Coupon ${code} is not available to this customer's group.`, {
+        signed_in: true,
+      })
+    }
+  }
+  return null
 }
 
 function noEligibleItemsMessage(code: string, ineligible: { reason: IneligibilityReason }[]): string {

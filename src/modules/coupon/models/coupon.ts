@@ -39,6 +39,25 @@ export const Coupon = model
     renewal_applicable: model.boolean().default(false),
     allocation: model.enum(["even", "proportional"]).default("even"),
     validity_days: model.number().nullable(),
+    // docs/rules.md §7.2. `items` (the rules above) or `shipping`: the discount
+    // goes to the cart's shipping methods instead of its lines.
+    target: model.enum(["items", "shipping"]).default("items"),
+    // Shipping coupons: a method priced above this is not discounted.
+    max_shipping_amount: model.bigNumber().nullable(),
+    // Shipping coupons: shipping address countries (ISO 3166 alpha-2, lower
+    // case); empty = any country.
+    country_codes: model.array().default([]),
+    // Medusa customer groups whose members may use the coupon; empty = anyone.
+    customer_group_ids: model.array().default([]),
+    // Eligible units the cart must hold.
+    min_quantity: model.number().nullable(),
+    // Per-currency amount / min spend / cap: [{ currency_code, amount?,
+    // min_spend?, max_discount? }] in major units. Null = the one currency of
+    // currency_code (or any currency for a percentage coupon without one).
+    amounts: model.json().nullable(),
+    // Where the coupon works; empty = every sales channel / region.
+    sales_channel_ids: model.array().default([]),
+    region_ids: model.array().default([]),
     metadata: model.json().nullable(),
     redemptions: model.hasMany(() => CouponRedemption, { mappedBy: "coupon" }),
     wallet_entries: model.hasMany(() => CouponWalletEntry, {

@@ -71,6 +71,22 @@ export const validateCouponDefinitionsStep = createStep(
       }
     }
 
+    // docs/rules.md §7.2: the Medusa customer groups, sales channels and
+    // regions a coupon is limited to must exist, or it would never apply.
+    for (const [field, entity, label] of [
+      ["customer_group_ids", "customer_group", "customer groups"],
+      ["sales_channel_ids", "sales_channel", "sales channels"],
+      ["region_ids", "region", "regions"],
+    ] as const) {
+      const wanted = unique(input.coupons.flatMap((c) => c.values[field] ?? []))
+      if (!wanted.length) continue
+      const { data } = await query.graph({ entity, fields: ["id"], filters: { id: wanted } })
+      const missing = missingIds(wanted, data)
+      if (missing.length) {
+        throw invalid(`${field} contains unknown ${label}: ${missing.join(", ")}.`)
+      }
+    }
+
     return new StepResponse(void 0)
   }
 )

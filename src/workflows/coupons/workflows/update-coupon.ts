@@ -28,6 +28,14 @@ export const COUPON_DEFINITION_FIELDS = [
   "category_ids",
   "usage_limit",
   "usage_limit_per_customer",
+  "target",
+  "max_shipping_amount",
+  "country_codes",
+  "customer_group_ids",
+  "min_quantity",
+  "amounts",
+  "sales_channel_ids",
+  "region_ids",
 ]
 
 export const updateCouponWorkflow = createWorkflow(

@@ -3,6 +3,7 @@ import { useState } from "react"
 import { Link, useParams, type UIMatch } from "react-router-dom"
 import { CodesSection } from "../../../components/codes-section"
 import { CouponHistorySection } from "../../../components/coupon-history-section"
+import { CouponReachRows } from "../../../components/coupon-reach-fields"
 import { CouponStatusBadge } from "../../../components/coupon-status-badge"
 import { EditDeleteMenu } from "../../../components/edit-delete-menu"
 import { RedemptionChart } from "../../../components/redemption-chart"
@@ -133,7 +134,16 @@ const SummarySection = ({ coupon }: { coupon: Coupon }) => {
       </div>
       <SectionRow label="Discount" value={formatDiscount(coupon)} />
       <SectionRow label="Minimum spend" value={coupon.min_spend ? formatMoney(coupon.min_spend, coupon.currency_code) : "None"} />
-      <SectionRow label="Currency" value={coupon.currency_code ? coupon.currency_code.toUpperCase() : "Any"} />
+      <SectionRow
+        label="Currency"
+        value={
+          coupon.amounts?.length
+            ? coupon.amounts.map((a) => a.currency_code.toUpperCase()).join(", ")
+            : coupon.currency_code
+              ? coupon.currency_code.toUpperCase()
+              : "Any"
+        }
+      />
       <SectionRow label="Validity" value={formatValidity(coupon)} />
       <SectionRow label="Usage" value={formatUsage(coupon)} />
       <SectionRow label="Description" value={coupon.description || "-"} />
@@ -155,6 +165,7 @@ const RulesSection = ({ coupon }: { coupon: Coupon }) => (
     <SectionRow label="Renewal orders" value={coupon.renewal_applicable ? "Available" : "Not available"} />
     <SectionRow label="Split" value={coupon.allocation === "even" ? "Evenly over the lines" : "In proportion to line totals"} />
     <SectionRow label="Wallet validity" value={coupon.validity_days ? `${coupon.validity_days} days` : "Until the coupon ends"} />
+    <CouponReachRows coupon={coupon} Row={SectionRow} formatMoney={formatMoney} />
   </Container>
 )
 

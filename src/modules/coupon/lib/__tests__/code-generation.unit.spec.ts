@@ -139,14 +139,12 @@ describe("generateCodes", () => {
     expect(() => generateCodes(1, { randomLength: 0 })).toThrow()
   })
 
-  it("generates 1,000,000 codes quickly", () => {
+  // How fast is the benchmark's business (bench/codes.mjs), not a test's: no timing here.
+  it("generates 1,000,000 distinct codes of the planned length", () => {
     const { prefix, randomLength } = planSerialCodes({ quantity: 1_000_000 })
-    const started = Date.now()
     const codes = generateCodes(1_000_000, { prefix, randomLength })
-    const elapsed = Date.now() - started
     expect(codes).toHaveLength(1_000_000)
     expect(new Set(codes).size).toBe(1_000_000)
     expect(codes[0]).toHaveLength(12)
-    expect(elapsed).toBeLessThan(3000)
   })
 })

@@ -277,3 +277,72 @@ describe("couponDefinitionError", () => {
     })
   })
 })
+
+describe("couponDefinitionError: docs/rules.md §7.2", () => {
+  const multi = (overrides: Partial<CouponDefinition> = {}): CouponDefinition => ({
+    type: "fixed",
+    amounts: [
+      { currency_code: "usd", amount: 10, min_spend: 50 },
+      { currency_code: "eur", amount: 9 },
+    ],
+    ...overrides,
+  })
+
+  it("accepts amounts in several currencies, fixed or percentage with caps", () => {
+    expect(couponDefinitionError(multi(), "advanced")).toBeNull()
+    expect(
+      couponDefinitionError(
+        { type: "percentage", percentage: 10, amounts: [{ currency_code: "usd", max_discount: 20 }, { currency_code: "eur" }] },
+        "advanced"
+      )
+    ).toBeNull()
+  })
+
+  it("refuses amounts beside the one-currency fields", () => {
+    expect(couponDefinitionError(multi({ currency_code: "usd", amount: 10 }), "advanced")).toBe(
+      "amounts replaces currency_code, amount: give each currency's amount, min_spend and max_discount in its entry of amounts and set those fields to null (or leave amounts empty for a one-currency coupon)."
+    )
+  })
+
+  it("refuses a repeated currency, a fixed entry without amount, a cap on a fixed entry, an amount on a percentage entry", () => {
+    expect(couponDefinitionError(multi({ amounts: [{ currency_code: "usd", amount: 1 }, { currency_code: "USD", amount: 2 }] }), "advanced")).toBe(
+      "amounts lists USD twice; give each currency once."
+    )
+    expect(couponDefinitionError(multi({ amounts: [{ currency_code: "eur", min_spend: 5 }] }), "advanced")).toBe(
+      "amounts: the EUR entry needs an amount above 0 (a fixed coupon's amount in EUR)."
+    )
+    expect(couponDefinitionError(multi({ amounts: [{ currency_code: "eur", amount: 5, max_discount: 5 }] }), "advanced")).toBe(
+      "amounts: the EUR entry has a max_discount, which caps percentage coupons only."
+    )
+    expect(
+      couponDefinitionError({ type: "percentage", percentage: 5, amounts: [{ currency_code: "eur", amount: 5 }] }, "advanced")
+    ).toBe("amounts: the EUR entry has an amount, which applies to fixed coupons only; use max_discount to cap a percentage.")
+  })
+
+  it("keeps shipping fields to shipping coupons, with a currency for max_shipping_amount", () => {
+    expect(couponDefinitionError(fixed({ max_shipping_amount: 20 }), "advanced")).toBe(
+      "max_shipping_amount applies to shipping coupons only (target 'shipping')."
+    )
+    expect(couponDefinitionError(fixed({ country_codes: ["us"] }), "advanced")).toBe(
+      "country_codes applies to shipping coupons only (target 'shipping'): it limits the shipping address country."
+    )
+    expect(couponDefinitionError(percentage({ target: "shipping", percentage: 100, max_shipping_amount: 20 }), "advanced")).toBe(
+      "max_shipping_amount needs currency_code (the currency of that amount); a coupon with amounts in several currencies cannot have it."
+    )
+    expect(
+      couponDefinitionError(percentage({ target: "shipping", max_shipping_amount: 20, currency_code: "usd", country_codes: ["us"] }), "advanced")
+    ).toBeNull()
+  })
+
+  it.each([
+    ["customer_group_ids", { customer_group_ids: ["cg_1"] }],
+    ["min_quantity", { min_quantity: 2 }],
+    ["sales_channel_ids", { sales_channel_ids: ["sc_1"] }],
+    ["region_ids", { region_ids: ["reg_1"] }],
+    ["target", { target: "shipping" as const }],
+    ["amounts", { amounts: [{ currency_code: "usd", amount: 10 }], currency_code: null, amount: null }],
+  ])("the basic plan refuses %s", (field, overrides) => {
+    expect(couponDefinitionError(fixed(overrides as Partial<CouponDefinition>), "basic")).toBe(planMessage(field))
+    expect(couponDefinitionError(fixed(overrides as Partial<CouponDefinition>), "advanced")).toBeNull()
+  })
+})

@@ -111,7 +111,7 @@ function expectOk(result: CouponEvaluation) {
   if (!result.ok) {
     throw new Error(`expected the coupon to apply, got ${result.rule}: ${result.message}`)
   }
-  const sum = result.allocations.reduce((s, a) => s + a.amount, 0)
+  const sum = [...result.allocations, ...result.shipping_allocations].reduce((s, a) => s + a.amount, 0)
   expect(sum).toBe(result.discount_total)
   return result
 }
@@ -155,6 +155,7 @@ describe("evaluateCoupon", () => {
       eligible_subtotal: 5000,
       discount_total: 1000,
       allocations: [{ item_id: "item_a", amount: 1000 }],
+      shipping_allocations: [],
       ineligible: [],
     })
   })
@@ -748,6 +749,174 @@ describe("evaluateCoupon", () => {
       }
       expectFailure(evaluate(everything), "coupon_expired", `Coupon ${CODE} has expired (it ended on 2026-02-01).`)
       expectFailure(evaluate({ ...everything, coupon: { ...everything.coupon, ends_at: null } }), "customer_blocked")
+    })
+  })
+})
+
+describe("evaluateCoupon: docs/rules.md §7.2", () => {
+  describe("sales channels and regions", () => {
+    it("channel_not_allowed when the cart's channel is not listed; empty list = everywhere", () => {
+      expectFailure(
+        evaluate({ coupon: { sales_channel_ids: ["sc_app"] }, cart: { sales_channel_id: "sc_web" } }),
+        "channel_not_allowed",
+        `Coupon ${CODE} cannot be used in this sales channel.`
+      )
+      expectOk(evaluate({ coupon: { sales_channel_ids: ["sc_app", "sc_web"] }, cart: { sales_channel_id: "sc_web" } }))
+      expectOk(evaluate({ coupon: { sales_channel_ids: [] }, cart: { sales_channel_id: "sc_web" } }))
+      expectFailure(evaluate({ coupon: { sales_channel_ids: ["sc_app"] } }), "channel_not_allowed")
+    })
+
+    it("region_not_allowed when the cart's region is not listed", () => {
+      expectFailure(
+        evaluate({ coupon: { region_ids: ["reg_eu"] }, cart: { region_id: "reg_us" } }),
+        "region_not_allowed",
+        `Coupon ${CODE} cannot be used in this cart's region.`
+      )
+      expectOk(evaluate({ coupon: { region_ids: ["reg_us"] }, cart: { region_id: "reg_us" } }))
+    })
+  })
+
+  describe("customer groups", () => {
+    const vip = { customer_group_ids: ["cg_vip"] }
+    it("a member qualifies", () => {
+      expectOk(evaluate({ coupon: vip, cart: { customer_group_ids: ["cg_other", "cg_vip"] } }))
+    })
+    it("a non-member is refused", () => {
+      const result = evaluate({ coupon: vip, cart: { customer_group_ids: ["cg_other"] } })
+      expectFailure(result, "customer_group_required", `Coupon ${CODE} is not available to this customer's group.`)
+      expect(!result.ok && result.details).toEqual({ signed_in: true })
+    })
+    it("a guest never qualifies", () => {
+      const result = evaluate({ coupon: vip, cart: { customer_id: null, customer_group_ids: ["cg_vip"] } })
+      expectFailure(
+        result,
+        "customer_group_required",
+        `Coupon ${CODE} is for members of certain customer groups: sign in to use it.`
+      )
+      expect(!result.ok && result.details).toEqual({ signed_in: false })
+      // Medusa gives a guest cart a customer record without an account.
+      expectFailure(
+        evaluate({ coupon: vip, cart: { customer_has_account: false, customer_group_ids: ["cg_vip"] } }),
+        "customer_group_required"
+      )
+    })
+  })
+
+  describe("minimum quantity of eligible units", () => {
+    it("exactly met applies; one short is refused with how many more", () => {
+      const items = [line({ id: "a", quantity: 2 }), line({ id: "b", quantity: 1 }), line({ id: "pod", quantity: 5, product_type: "pod" })]
+      expectOk(evaluate({ coupon: { min_quantity: 3 }, cart: { items } }))
+      const result = evaluate({ coupon: { min_quantity: 4 }, cart: { items } })
+      expectFailure(
+        result,
+        "min_quantity_not_met",
+        `Coupon ${CODE} needs at least 4 eligible items in the cart: add 1 more (eligible now 3).`
+      )
+      expect(!result.ok && result.details).toEqual({ min_quantity: 4, eligible_quantity: 3, missing_quantity: 1 })
+    })
+    it("is judged before the minimum spend", () => {
+      expectFailure(evaluate({ coupon: { min_quantity: 5, min_spend: 1000 } }), "min_quantity_not_met")
+    })
+  })
+
+  describe("several currencies", () => {
+    const amounts = [
+      { currency_code: "usd", amount: 10, min_spend: 50 },
+      { currency_code: "EUR", amount: 8.5, min_spend: 40 },
+      { currency_code: "jpy", amount: 1200 },
+    ]
+    const multi = { currency_code: null, amount: null, amounts }
+    it("the cart's currency picks its amount, in that currency's minor units", () => {
+      expect(expectOk(evaluate({ coupon: multi })).discount_total).toBe(1000)
+      const eur = expectOk(evaluate({ coupon: multi, cart: { currency_code: "eur" } }))
+      expect(eur.discount_total).toBe(850)
+      const jpy = expectOk(
+        evaluate({ coupon: multi, cart: { currency_code: "jpy", items: [line({ id: "j", unit_price: 3000 })] } })
+      )
+      expect(jpy.discount_total).toBe(1200)
+    })
+    it("and its minimum spend", () => {
+      const result = evaluate({ coupon: multi, cart: { currency_code: "eur", items: [line({ unit_price: 39.99 })] } })
+      expectFailure(result, "min_spend_not_met")
+      expect(!result.ok && result.details).toMatchObject({ currency_code: "eur", missing_amount: 0.01, min_spend: 40 })
+    })
+    it("a percentage coupon's cap per currency", () => {
+      const capped = {
+        type: "percentage" as const,
+        percentage: 50,
+        amount: null,
+        currency_code: null,
+        amounts: [
+          { currency_code: "usd", max_discount: 20 },
+          { currency_code: "eur", max_discount: 15.5 },
+        ],
+      }
+      expect(expectOk(evaluate({ coupon: capped })).discount_total).toBe(2000)
+      expect(expectOk(evaluate({ coupon: capped, cart: { currency_code: "eur" } })).discount_total).toBe(1550)
+    })
+    it("currency_not_covered names the currencies it covers", () => {
+      const result = evaluate({ coupon: multi, cart: { currency_code: "gbp" } })
+      expectFailure(result, "currency_not_covered", `Coupon ${CODE} is for USD, EUR, JPY orders; this cart is in GBP.`)
+      expect(!result.ok && result.details).toEqual({ currencies: ["usd", "eur", "jpy"] })
+    })
+    it("currency_code + amount stays a one-currency coupon", () => {
+      const result = evaluate({ cart: { currency_code: "eur" } })
+      expect(!result.ok && result.details).toEqual({ currencies: ["usd"] })
+    })
+  })
+
+  describe("shipping coupons", () => {
+    const freeShipping = { target: "shipping" as const, type: "percentage" as const, percentage: 100, amount: null }
+    const methods = [{ id: "sm_1", amount: 10 }]
+    it("100 % off makes the shipping free and leaves the items alone", () => {
+      const result = expectOk(evaluate({ coupon: freeShipping, cart: { shipping_methods: methods } }))
+      expect(result).toMatchObject({
+        discount_total: 1000,
+        allocations: [],
+        shipping_allocations: [{ shipping_method_id: "sm_1", amount: 1000 }],
+      })
+    })
+    it("a fixed amount off, never more than the shipping", () => {
+      const fixed = { target: "shipping" as const, amount: 4.99 }
+      expect(expectOk(evaluate({ coupon: fixed, cart: { shipping_methods: methods } })).shipping_allocations).toEqual([
+        { shipping_method_id: "sm_1", amount: 499 },
+      ])
+      expect(
+        expectOk(evaluate({ coupon: { ...fixed, amount: 25 }, cart: { shipping_methods: methods } })).discount_total
+      ).toBe(1000)
+    })
+    it("a percentage with a cap, and methods above max_shipping_amount are not discounted", () => {
+      const half = { ...freeShipping, percentage: 50, max_discount: 3 }
+      expect(expectOk(evaluate({ coupon: half, cart: { shipping_methods: methods } })).discount_total).toBe(300)
+      const twoMethods = [
+        { id: "sm_cheap", amount: 10 },
+        { id: "sm_express", amount: 25.01 },
+      ]
+      const result = expectOk(
+        evaluate({ coupon: { ...freeShipping, percentage: 50, max_shipping_amount: 25 }, cart: { shipping_methods: twoMethods } })
+      )
+      expect(result.shipping_allocations).toEqual([{ shipping_method_id: "sm_cheap", amount: 500 }])
+    })
+    it("applies before shipping is chosen, with nothing to discount yet", () => {
+      expect(expectOk(evaluate({ coupon: freeShipping })).discount_total).toBe(0)
+    })
+    it("country_not_allowed for an address outside country_codes, or none", () => {
+      const us = { ...freeShipping, country_codes: ["us", "de"] }
+      expectOk(evaluate({ coupon: us, cart: { shipping_country_code: "US", shipping_methods: methods } }))
+      const result = evaluate({ coupon: us, cart: { shipping_country_code: "fr" } })
+      expectFailure(result, "country_not_allowed", `Coupon ${CODE} is for shipping to US, DE; this cart ships to FR.`)
+      expect(!result.ok && result.details).toEqual({ country_codes: ["us", "de"] })
+      expectFailure(
+        evaluate({ coupon: us }),
+        "country_not_allowed",
+        `Coupon ${CODE} is for shipping to US, DE; add a shipping address first.`
+      )
+    })
+    it("minimum spend is judged on the eligible items", () => {
+      expectFailure(
+        evaluate({ coupon: { ...freeShipping, min_spend: 60 }, cart: { shipping_methods: methods } }),
+        "min_spend_not_met"
+      )
     })
   })
 })

@@ -3,13 +3,14 @@ import { COUPON_MODULE } from "../../../../../modules/coupon"
 import type { CartCouponRow } from "../../../../../modules/coupon/checkout-queries"
 import type CouponModuleService from "../../../../../modules/coupon/service"
 import { toMajorUnits } from "../../../../../modules/coupon/lib/money"
-import { appliedCouponOf, currentCouponShares, loadCouponCart } from "../../../../../workflows/carts/coupon-on-cart"
+import { appliedCouponOf, currentCouponShares, currentCouponShippingShares, loadCouponCart } from "../../../../../workflows/carts/coupon-on-cart"
 
 /** Cart fields the store routes return: Medusa's, plus what marks coupon adjustments. */
 export const couponCartFields = (defaults: string[]) => [
   ...defaults,
   "items.adjustments.provider_id",
   "items.adjustments.description",
+  "shipping_methods.adjustments.provider_id",
 ]
 
 /**
@@ -17,11 +18,13 @@ export const couponCartFields = (defaults: string[]) => [
  * adjustments so it always matches the totals Medusa reports.
  */
 export function presentCartCoupon(
-  cart: { currency_code: string; items?: any[] },
+  cart: { currency_code: string; items?: any[]; shipping_methods?: any[] },
   coupon: { code: string; title: string; description: string | null }
 ) {
   const shares = currentCouponShares(cart as any)
-  const total = [...shares.values()].reduce((a, b) => a + b, 0)
+  // A shipping coupon's shares are on the shipping methods (docs/rules.md §7.2).
+  const shippingShares = currentCouponShippingShares(cart as any)
+  const total = [...shares.values(), ...shippingShares.values()].reduce((a, b) => a + b, 0)
   return {
     code: coupon.code,
     title: coupon.title,
@@ -30,6 +33,14 @@ export function presentCartCoupon(
     allocations: (cart.items ?? [])
       .filter((item) => shares.has(item.id))
       .map((item) => ({ item_id: item.id, amount: toMajorUnits(shares.get(item.id)!, cart.currency_code) })),
+    ...(shippingShares.size
+      ? {
+          shipping_allocations: [...shippingShares].map(([shipping_method_id, amount]) => ({
+            shipping_method_id,
+            amount: toMajorUnits(amount, cart.currency_code),
+          })),
+        }
+      : {}),
   }
 }
 

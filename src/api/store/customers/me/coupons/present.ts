@@ -21,6 +21,11 @@ export function presentWalletCoupon(row: WalletCouponRow, useUrlTemplate: string
     min_spend: money(row.min_spend),
     currency_code: row.currency_code,
     renewal_applicable: row.renewal_applicable,
+    // docs/rules.md §7.2: what a shopper needs to know before trying it —
+    // a shipping coupon, a minimum quantity, the terms per currency.
+    target: row.target,
+    min_quantity: row.min_quantity,
+    amounts: row.amounts,
     status: row.status,
     source: row.source,
     received_at: row.received_at,
