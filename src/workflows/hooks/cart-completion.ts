@@ -1,7 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
+import { refuse } from "../../modules/coupon/errors"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
 import { appliedCouponOf, currentCouponShares, judgeCouponOnCart } from "../carts/coupon-on-cart"
 
@@ -15,25 +15,29 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   // Most completions carry no coupon: they pay one indexed lookup, no more.
   const application = await appliedCouponOf(container, completing.id)
   if (application?.status !== "applied") return
-  // The hook also runs when the order already exists (a repeated completion).
-  if (completing.completed_at) return
-
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  // The hook also runs when the order already exists (a repeated completion):
+  // nothing is judged or counted again, but a use still held for this cart
+  // (its order.placed event was lost with its process) is spent by the order.
+  if (completing.completed_at) {
+    await couponService.redeemUsesWithOrders({ cart_id: completing.id })
+    return
+  }
   // Judged on the cart Medusa read for this completion, under its cart lock:
   // only the product facts the rules need are read besides.
   const { cart, settings, coupon, serial, evaluation } = await judgeCouponOnCart(container, completing, application.code, {
     expected: application,
   })
   if (!evaluation.ok) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, evaluation.message)
+    throw refuse(evaluation.rule, evaluation.message, evaluation.details)
   }
   const onCart = currentCouponShares(cart)
   const stale =
     evaluation.allocations.filter((a) => a.amount > 0).length !== onCart.size ||
     evaluation.allocations.some((a) => a.amount > 0 && onCart.get(a.item_id) !== a.amount)
   if (stale) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
+    throw refuse(
+      "coupon_out_of_date",
       `The discount of coupon ${application.code} on this cart is out of date (the coupon changed while the cart was open); apply the coupon again, then complete the order.`
     )
   }
