@@ -1,4 +1,5 @@
 import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { refusalOf } from "../../modules/coupon/errors"
 import type { RefusalCode } from "../../modules/coupon/lib/refusal"
 
@@ -19,6 +20,14 @@ const CODE_OF_STATUS: Record<number, RefusalCode> = {
  * never need the message to tell refusals apart.
  */
 export function couponErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const status = clientErrorStatus(err)
+  if (status) {
+    // Express and its parsers say a request is bad with `status` (a path
+    // that is not valid percent-encoding, a body too large); Medusa's handler
+    // would answer those 500.
+    res.status(status).json({ type: "invalid_data", code: "invalid_data", message: `Invalid request: ${(err as Error).message}` })
+    return
+  }
   const refusal = refusalOf(err)
   const json = res.json.bind(res)
   res.json = (body: any) => {
@@ -29,4 +38,11 @@ export function couponErrorHandler(err: unknown, req: MedusaRequest, res: Medusa
     return json(body)
   }
   return medusaErrorHandler(err as any, req, res, next)
+}
+
+/** The 4xx status a non-Medusa error carries (Express's URIError, body-parser's errors), else null. */
+function clientErrorStatus(err: unknown): number | null {
+  if (!err || typeof err !== "object" || MedusaError.isMedusaError(err)) return null
+  const status = Number((err as any).status ?? (err as any).statusCode)
+  return status >= 400 && status < 500 ? status : null
 }
