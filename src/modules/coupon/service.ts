@@ -46,6 +46,7 @@ import {
   unverifyRecipient,
   verifyRecipient,
 } from "./campaign-queries"
+import { checkConsistency, ConsistencyReport } from "./consistency-queries"
 import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
 import { CartCouponRow, isCustomerBlocked, readCartCoupon, readSerialCode, readSettingsRow } from "./checkout-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
@@ -481,6 +482,12 @@ class CouponModuleService extends MedusaService({
       await markWalletEntryUsed(knex, { customer_id: row.customer_id, code: row.code, order_id: orderId })
     }
     return row ? { id: row.id, coupon_id: row.coupon_id } : null
+  }
+
+  /** Counters against the uses they summarise; reads only (see consistency-queries.ts). */
+  @InjectManager()
+  async checkConsistency(@MedusaContext() sharedContext: Context = {}): Promise<ConsistencyReport> {
+    return checkConsistency((sharedContext.manager as any).getKnex())
   }
 
   // --- Serial codes (rules.md §5); the SQL is in serial-code-queries.ts. ---
