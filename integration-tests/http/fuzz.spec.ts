@@ -125,6 +125,27 @@ medusaIntegrationTestRunner({
       expect(fuzzed).toEqual(pluginRoutes())
     })
 
+    it("refuses a NUL byte (blocklist reason, coupon id, page token, verify code) with a 400 that says where", async () => {
+      const admin = (await createAdminHeaders(getContainer())).headers
+      const answer = (r: any) => [r.status, r.data.code, r.data.message]
+      const opts = { headers: admin, validateStatus: () => true }
+      expect(answer(await api.post("/admin/coupon-blocklist", { customer_id: "cus_1", reason: "spam\u0000" }, opts))).toEqual([
+        400,
+        "invalid_data",
+        "Invalid request: reason contains a control character (U+0000) at position 5; remove it and send the request again.",
+      ])
+      expect(answer(await api.get("/admin/coupons/coup%00x", opts))).toEqual([
+        400,
+        "invalid_data",
+        "Invalid request: the URL path contains a control character (U+0000) at position 5; remove it and send the request again.",
+      ])
+      expect((await api.get("/coupon-pages/tok%00en", { validateStatus: () => true })).status).toBe(400)
+      expect(answer(await api.post("/admin/coupon-campaigns/verify", { code: "AB\u0000C" }, opts))[0]).toBe(400)
+      expect(answer(await api.get("/admin/coupons?q=a%01b", opts))[2]).toBe(
+        "Invalid request: query parameter q contains a control character (U+0001) at position 2; remove it and send the request again."
+      )
+    })
+
     it(`answers ${RUNS} hostile requests without a 5xx and writes nothing`, async () => {
       const container = getContainer()
       const admin = (await createAdminHeaders(container)).headers

@@ -25,18 +25,24 @@ function describe(where: string, text: string, pattern: RegExp): string | null {
   return `${where} contains a control character (U+${unit}) at position ${match.index + 1}; remove it and send the request again`
 }
 
-/** The first problem in a parsed value (strings, keys, nesting), or null. */
-function findProblem(value: unknown, where: string, pattern: RegExp, depth = 0): string | null {
-  if (typeof value === "string") return describe(where, value, pattern)
+/**
+ * The first problem in a parsed value (strings, keys, nesting), or null;
+ * `label` names a place from its path ("reason", "query parameter q").
+ */
+function findProblem(value: unknown, path: string, label: (path: string) => string, pattern: RegExp, depth = 0): string | null {
+  if (typeof value === "string") return describe(label(path), value, pattern)
   if (value === null || typeof value !== "object") return null
-  if (depth >= MAX_DEPTH) return `${where} is nested more than ${MAX_DEPTH} levels deep`
+  if (depth >= MAX_DEPTH) return `${label(path)} is nested more than ${MAX_DEPTH} levels deep`
   for (const [key, inner] of Object.entries(value)) {
-    const path = `${where}.${key}`
-    const problem = describe(`a field name in ${where}`, key, pattern) ?? findProblem(inner, path, pattern, depth + 1)
+    const inside = path ? `${path}.${key}` : key
+    const problem = describe(`a field name in ${label(path)}`, key, pattern) ?? findProblem(inner, inside, label, pattern, depth + 1)
     if (problem) return problem
   }
   return null
 }
+
+const bodyLabel = (path: string) => (path ? path : "the body")
+const queryLabel = (path: string) => (path ? `query parameter ${path}` : "the query")
 
 /** The path's segments, decoded; a segment that is not valid percent-encoding is a problem of its own. */
 function pathProblem(originalUrl: string): string | null {
@@ -57,8 +63,8 @@ function pathProblem(originalUrl: string): string | null {
 export function guardInput(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const problem =
     pathProblem(req.originalUrl) ??
-    findProblem(req.query, "the query", CONTROL_STRICT) ??
-    findProblem(req.body, "the body", CONTROL)
+    findProblem(req.query, "", queryLabel, CONTROL_STRICT) ??
+    findProblem(req.body, "", bodyLabel, CONTROL)
   if (problem) return next(refuse("invalid_data", `Invalid request: ${problem}.`))
   next()
 }
