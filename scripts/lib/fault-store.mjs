@@ -6,7 +6,7 @@ import pg from "pg"
 const ADDRESS = { first_name: "A", last_name: "B", address_1: "1 St", city: "NYC", country_code: "us", postal_code: "10001" }
 
 /** A cart with `code` applied, a shipping method and a payment session: ready to complete. */
-export async function readyCart(api, store, code, n) {
+export async function readyCart(api, store, code, n, provider = "pp_system_default") {
   const headers = { "x-publishable-api-key": store.publishable_key }
   const { json } = await api("POST", "/store/carts", {
     headers,
@@ -18,7 +18,7 @@ export async function readyCart(api, store, code, n) {
   const { json: pc } = await api("POST", "/store/payment-collections", { headers, body: { cart_id: id } })
   await api("POST", `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, {
     headers,
-    body: { provider_id: "pp_system_default" },
+    body: { provider_id: provider },
   })
   return id
 }
