@@ -22,9 +22,8 @@ const CODE_OF_STATUS: Record<number, RefusalCode> = {
 export function couponErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const status = clientErrorStatus(err)
   if (status) {
-    // Express and its parsers say a request is bad with `status` (a path
-    // that is not valid percent-encoding, a body too large); Medusa's handler
-    // would answer those 500.
+    // Express says a request is bad with `status` (a path that is not valid
+    // percent-encoding); Medusa's handler would answer that 500.
     res.status(status).json({ type: "invalid_data", code: "invalid_data", message: `Invalid request: ${(err as Error).message}` })
     return
   }
@@ -40,9 +39,14 @@ export function couponErrorHandler(err: unknown, req: MedusaRequest, res: Medusa
   return medusaErrorHandler(err as any, req, res, next)
 }
 
-/** The 4xx status a non-Medusa error carries (Express's URIError, body-parser's errors), else null. */
+/**
+ * The 4xx status an Express error carries (the URIError of a path that is
+ * not valid percent-encoding), else null. Medusa's own handler answers
+ * MedusaErrors and body-parser's http-errors (marked by `expose`) itself.
+ */
 function clientErrorStatus(err: unknown): number | null {
   if (!err || typeof err !== "object" || MedusaError.isMedusaError(err)) return null
+  if (typeof (err as any).expose === "boolean") return null
   const status = Number((err as any).status ?? (err as any).statusCode)
   return status >= 400 && status < 500 ? status : null
 }
