@@ -3,7 +3,7 @@
 // PostgreSQL is the embedded one unless DB_HOST (or DATABASE_URL) points at
 // a server.
 //   npm test                     everything
-//   npm test -- types|unit|http|package|multi [jest args...]   one part
+//   npm test -- types|unit|http|package|multi|faults [jest args...]   one part
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -11,7 +11,7 @@ import { PROJECT_ROOT, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs
 import { run } from "./lib/run.mjs"
 
 const [part = "all", ...jestArgs] = process.argv.slice(2)
-const parts = part === "all" ? ["types", "unit", "http", "package", "multi"] : [part]
+const parts = part === "all" ? ["types", "unit", "http", "package", "multi", "faults"] : [part]
 // Checks run as a command, each counted as one test.
 const tsc = path.join(PROJECT_ROOT, "node_modules/.bin/tsc")
 const COMMAND_CHECKS = {
@@ -24,8 +24,10 @@ const COMMAND_CHECKS = {
 // Scripts that check the app from outside, each counted as one test.
 const SCRIPT_CHECKS = {
   package: "scripts/check-packaged-plugin.mjs",
-  // Two instances on Redis; skips itself when no Redis answers.
+  // Two instances on Redis; skip themselves when no Redis answers, fail instead with CI=true.
   multi: "scripts/check-multi-instance.mjs",
+  // One of the two killed mid-checkout, a claim's connection terminated (scripts/check-faults.mjs).
+  faults: "scripts/check-faults.mjs",
 }
 
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "test" }
@@ -112,7 +114,7 @@ for (const p of parts) {
       exitCode = code
     }
   } else {
-    console.error(`unknown test part "${p}": use types, unit, http, package or multi`)
+    console.error(`unknown test part "${p}": use types, unit, http, package, multi or faults`)
     exitCode = 2
   }
 }

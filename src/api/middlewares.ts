@@ -11,6 +11,7 @@ import { adminPaymentRefundRoutesMiddlewares } from "./admin/payments/middleware
 import { adminCouponCampaignRoutesMiddlewares } from "./admin/coupon-campaigns/middlewares"
 import { adminCustomerWalletRoutesMiddlewares } from "./admin/customers/[id]/coupons/middlewares"
 import { couponErrorHandler } from "./utils/error-handler"
+import { inputGuardMiddlewares } from "./utils/input-guard"
 
 // Each route folder declares its own validation and auth; this file only
 // collects them (the layout of Medusa's own API).
@@ -18,6 +19,8 @@ export default defineMiddlewares({
   // Medusa's handler, with every 4xx carrying a refusal `code` (and `details`).
   errorHandler: couponErrorHandler as any,
   routes: [
+    // Control characters and NUL bytes refused on every plugin route, first.
+    ...inputGuardMiddlewares,
     ...adminCouponRoutesMiddlewares,
     ...adminCouponCodeRoutesMiddlewares,
     ...adminCouponSettingsRoutesMiddlewares,
