@@ -3,7 +3,8 @@
 // PostgreSQL is the embedded one unless DB_HOST (or DATABASE_URL) points at
 // a server.
 //   npm test                     everything
-//   npm test -- types|unit|http|package|multi [jest args...]   one part
+//   npm test -- types|unit|http|package|multi|faults [jest args...]   one part
+//   HTTP_JOBS=n                  HTTP spec files run side by side (default 2)
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -11,7 +12,7 @@ import { PROJECT_ROOT, startEmbeddedPostgres } from "./lib/embedded-postgres.mjs
 import { run } from "./lib/run.mjs"
 
 const [part = "all", ...jestArgs] = process.argv.slice(2)
-const parts = part === "all" ? ["types", "unit", "http", "package", "multi"] : [part]
+const parts = part === "all" ? ["types", "unit", "http", "package", "multi", "faults"] : [part]
 // Checks run as a command, each counted as one test.
 const tsc = path.join(PROJECT_ROOT, "node_modules/.bin/tsc")
 const COMMAND_CHECKS = {
@@ -24,8 +25,10 @@ const COMMAND_CHECKS = {
 // Scripts that check the app from outside, each counted as one test.
 const SCRIPT_CHECKS = {
   package: "scripts/check-packaged-plugin.mjs",
-  // Two instances on Redis; skips itself when no Redis answers.
+  // Two instances on Redis; skip themselves when no Redis answers, fail instead with CI=true.
   multi: "scripts/check-multi-instance.mjs",
+  // One of the two killed mid-checkout, a claim's connection terminated (scripts/check-faults.mjs).
+  faults: "scripts/check-faults.mjs",
 }
 
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "test" }
@@ -62,11 +65,26 @@ const jest = path.join(PROJECT_ROOT, "node_modules/.bin/jest")
 const totals = { passed: 0, failed: 0 }
 let exitCode = 0
 
-async function runJest(testType, args) {
-  const report = path.join(os.tmpdir(), `coupons-jest-${process.pid}-${testType.replace(":", "-")}.json`)
-  const code = await run(jest, [...args, "--json", `--outputFile=${report}`], {
+let reportSeq = 0
+
+/**
+ * One jest process. `buffered`: its output is printed in one piece when it
+ * ends, so specs running side by side do not interleave their lines.
+ */
+async function runJest(testType, args, { buffered = false } = {}) {
+  reportSeq += 1
+  const report = path.join(os.tmpdir(), `coupons-jest-${process.pid}-${reportSeq}-${testType.replace(":", "-")}.json`)
+  const proc = run(jest, [...args, "--json", `--outputFile=${report}`], {
     env: { ...env, TEST_TYPE: testType },
-  }).done
+    stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+  })
+  const chunks = []
+  if (buffered) {
+    proc.child.stdout.on("data", (d) => chunks.push(d))
+    proc.child.stderr.on("data", (d) => chunks.push(d))
+  }
+  const code = await proc.done
+  if (buffered) process.stdout.write(Buffer.concat(chunks))
   if (fs.existsSync(report)) {
     const { numPassedTests, numFailedTests, numRuntimeErrorTestSuites } = JSON.parse(fs.readFileSync(report, "utf8"))
     totals.passed += numPassedTests
@@ -96,9 +114,17 @@ for (const p of parts) {
       .filter((f) => f.endsWith(".spec.ts"))
       .map((f) => `integration-tests/http/${f}`)
       .filter((f) => !wanted.length || wanted.some((w) => f.includes(w.replace(/^\.\//, ""))))
-    for (const spec of specs) {
-      await runJest("integration:http", [spec, "--runInBand", "--forceExit", ...flags])
+    // HTTP_JOBS specs at a time (default 2): much of a spec's time is its
+    // app booting and waiting on PostgreSQL, so two share 2 cores well.
+    const jobs = Math.max(1, Number(env.HTTP_JOBS ?? 2) || 1)
+    const queue = [...specs]
+    const worker = async () => {
+      while (queue.length) {
+        const spec = queue.shift()
+        await runJest("integration:http", [spec, "--runInBand", "--forceExit", ...flags], { buffered: jobs > 1 && specs.length > 1 })
+      }
     }
+    await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker))
   } else if (SCRIPT_CHECKS[p] || COMMAND_CHECKS[p]) {
     const commands = COMMAND_CHECKS[p] ?? [["node", [path.join(PROJECT_ROOT, SCRIPT_CHECKS[p])]]]
     let code = 0
@@ -112,7 +138,7 @@ for (const p of parts) {
       exitCode = code
     }
   } else {
-    console.error(`unknown test part "${p}": use types, unit, http, package or multi`)
+    console.error(`unknown test part "${p}": use types, unit, http, package, multi or faults`)
     exitCode = 2
   }
 }

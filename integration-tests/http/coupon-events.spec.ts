@@ -141,8 +141,8 @@ medusaIntegrationTestRunner({
       await getContainer()
         .resolve(ContainerRegistrationKeys.PG_CONNECTION)
         .raw(`UPDATE coupon_redemption SET hold_expires_at = now() - interval '1 minute' WHERE cart_id = 'cart_held'`)
-      expect(await couponService().releaseExpiredHolds()).toBe(1)
-      expect(await couponService().releaseExpiredHolds()).toBe(0)
+      expect(await couponService().releaseExpiredHolds()).toEqual({ released: 1, redeemed: 0 })
+      expect(await couponService().releaseExpiredHolds()).toEqual({ released: 0, redeemed: 0 })
       const events = await settled(["coupon.redemption_released"])
       expect(named(events, "coupon.redemption_released")).toEqual([
         expect.objectContaining({ coupon_id: coupon.id, cart_id: "cart_held", order_id: null, reason: "hold_expired" }),

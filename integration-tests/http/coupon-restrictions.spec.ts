@@ -226,7 +226,12 @@ medusaIntegrationTestRunner({
         const usCart = await shop.createCart([["hoodie", 1]])
         expect((await shop.applyCoupon(usCart.id, "FIFTEEN")).cart.discount_total).toBe(15)
         const euCart = await shop.createCart([["hoodie", 1]], { region_id: eu.id, shipping_address: germany })
-        expect((await shop.applyCoupon(euCart.id, "FIFTEEN")).cart.discount_total).toBe(12.5)
+        const { cart: euApplied } = await shop.applyCoupon(euCart.id, "FIFTEEN")
+        expect(euApplied.discount_total).toBe(12.5)
+        // Storefronts list it with the amount of the cart's currency.
+        expect(euApplied.promotions.map((p: any) => [p.code, p.application_method])).toEqual([
+          ["FIFTEEN", { type: "fixed", value: 12.5, currency_code: "eur", target_type: "items", allocation: "across" }],
+        ])
         expect(await refused(shop.applyCoupon(euCart.id, "DOLLARS"))).toMatchObject({
           code: "currency_not_covered",
           details: { currencies: ["usd"] },

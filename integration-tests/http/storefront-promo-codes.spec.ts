@@ -277,6 +277,11 @@ medusaIntegrationTestRunner({
         const read = await shop.cart.retrieve(cart.id)
         expect(read.discount_total).toBe(0)
         expect(read.promotions).toEqual([])
+        // A NUL byte never reaches the database: a 400 that says where.
+        const nul = await api
+          .post(`/store/carts/${cart.id}`, { promo_codes: ["SAVE\u000025"] }, { headers: { "x-publishable-api-key": store.publishableKey } })
+          .catch((e: any) => e.response)
+        expect([nul.status, nul.data.code]).toEqual([400, "invalid_data"])
 
         // Unknown codes: Medusa's wording, and ten of them lock this cart out of guessing.
         for (let i = 0; i < 10; i++) {

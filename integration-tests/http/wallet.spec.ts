@@ -725,6 +725,8 @@ medusaIntegrationTestRunner({
               eligible: false,
               reason:
                 "Minimum spend not met for coupon BIG: add 400.00 USD more of eligible items (minimum 500.00 USD, eligible now 100.00 USD).",
+              reason_code: "min_spend_not_met",
+              reason_details: { currency_code: "usd", missing_amount: 400, min_spend: 500, eligible_subtotal: 100 },
               expires_at: null,
             },
             {
@@ -733,6 +735,8 @@ medusaIntegrationTestRunner({
               discount_total: 0,
               eligible: false,
               reason: "Coupon EURO5 is for EUR orders; this cart is in USD.",
+              reason_code: "currency_not_covered",
+              reason_details: { currencies: ["eur"] },
               expires_at: null,
             },
           ],

@@ -14,6 +14,7 @@ import { storeCartCouponPreviewRoutesMiddlewares } from "./store/carts/[id]/coup
 import { adminCouponCodeExportRoutesMiddlewares } from "./admin/coupons/[id]/codes/export/middlewares"
 import { adminCouponAuditRoutesMiddlewares } from "./admin/coupons/[id]/audit/middlewares"
 import { couponErrorHandler } from "./utils/error-handler"
+import { inputGuardMiddlewares } from "./utils/input-guard"
 
 // Each route folder declares its own validation and auth; this file only
 // collects them (the layout of Medusa's own API).
@@ -21,6 +22,8 @@ export default defineMiddlewares({
   // Medusa's handler, with every 4xx carrying a refusal `code` (and `details`).
   errorHandler: couponErrorHandler as any,
   routes: [
+    // Control characters and NUL bytes refused on every plugin route, first.
+    ...inputGuardMiddlewares,
     ...adminCouponRoutesMiddlewares,
     ...adminCouponCodeRoutesMiddlewares,
     ...adminCouponSettingsRoutesMiddlewares,

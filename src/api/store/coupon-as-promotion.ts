@@ -2,6 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type { ListedCoupon } from "../../modules/coupon/checkout-queries"
+import { currencyTerms } from "../../modules/coupon/lib/coupon-currency"
 import type CouponModuleService from "../../modules/coupon/service"
 
 /*
@@ -18,6 +19,9 @@ import type CouponModuleService from "../../modules/coupon/service"
 /** The coupon as a storefront reads a promotion. */
 export function couponAsPromotion(coupon: ListedCoupon, currencyCode: string | undefined) {
   const percentage = coupon.type === "percentage"
+  // A coupon of several currencies is listed with the amount of the cart's (or order's) currency.
+  const terms = currencyCode ? currencyTerms({ ...coupon, max_discount: null, min_spend: null } as any, currencyCode) : null
+  const amount = terms?.covered ? terms.amount : coupon.amount
   return {
     id: coupon.coupon_id,
     code: coupon.code,
@@ -28,9 +32,9 @@ export function couponAsPromotion(coupon: ListedCoupon, currencyCode: string | u
     is_coupon: true,
     application_method: {
       type: coupon.type,
-      value: Number(percentage ? coupon.percentage : coupon.amount),
-      currency_code: coupon.currency_code ?? currencyCode ?? null,
-      target_type: "items",
+      value: Number(percentage ? coupon.percentage : amount),
+      currency_code: currencyCode ?? coupon.currency_code ?? null,
+      target_type: coupon.target === "shipping" ? "shipping_methods" : "items",
       allocation: "across",
     },
   }

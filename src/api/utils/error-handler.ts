@@ -1,4 +1,5 @@
 import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { refusalOf } from "../../modules/coupon/errors"
 import type { RefusalCode } from "../../modules/coupon/lib/refusal"
 
@@ -19,6 +20,13 @@ const CODE_OF_STATUS: Record<number, RefusalCode> = {
  * never need the message to tell refusals apart.
  */
 export function couponErrorHandler(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const status = clientErrorStatus(err)
+  if (status) {
+    // Express says a request is bad with `status` (a path that is not valid
+    // percent-encoding); Medusa's handler would answer that 500.
+    res.status(status).json({ type: "invalid_data", code: "invalid_data", message: `Invalid request: ${(err as Error).message}` })
+    return
+  }
   const refusal = refusalOf(err)
   const json = res.json.bind(res)
   res.json = (body: any) => {
@@ -29,4 +37,16 @@ export function couponErrorHandler(err: unknown, req: MedusaRequest, res: Medusa
     return json(body)
   }
   return medusaErrorHandler(err as any, req, res, next)
+}
+
+/**
+ * The 4xx status an Express error carries (the URIError of a path that is
+ * not valid percent-encoding), else null. Medusa's own handler answers
+ * MedusaErrors and body-parser's http-errors (marked by `expose`) itself.
+ */
+function clientErrorStatus(err: unknown): number | null {
+  if (!err || typeof err !== "object" || MedusaError.isMedusaError(err)) return null
+  if (typeof (err as any).expose === "boolean") return null
+  const status = Number((err as any).status ?? (err as any).statusCode)
+  return status >= 400 && status < 500 ? status : null
 }

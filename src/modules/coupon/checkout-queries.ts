@@ -99,6 +99,8 @@ export type ListedCoupon = {
   amount: string | null
   percentage: string | null
   currency_code: string | null
+  target: "items" | "shipping"
+  amounts: { currency_code: string; amount?: number | null }[] | null
 }
 
 /**
@@ -108,7 +110,8 @@ export type ListedCoupon = {
 export async function readListedCoupons(knex: any, cartIds: string[]): Promise<ListedCoupon[]> {
   if (!cartIds.length) return []
   const { rows } = await knex.raw(
-    `SELECT cc.cart_id, cc.coupon_id, cc.code, c.type, c.amount::text, c.percentage::text, c.currency_code
+    `SELECT cc.cart_id, cc.coupon_id, cc.code, c.type, c.amount::text, c.percentage::text, c.currency_code,
+            c.target, c.amounts
        FROM coupon_cart cc JOIN coupon c ON c.id = cc.coupon_id
       WHERE cc.cart_id = ANY(?) AND cc.status = 'applied' AND cc.deleted_at IS NULL`,
     [cartIds]

@@ -24,11 +24,17 @@ export const CouponPluginOptionsSchema = z
       .url({ message: "must be an absolute URL such as https://api.shop.example.com" })
       .refine((v) => /^https?:\/\//.test(v), { message: "must start with http:// or https://" })
       .optional(),
-    // Unknown-code attempts allowed per cart and per customer/IP before 429.
+    // Unknown-code attempts allowed before 429 (api/utils/code-attempts.ts):
+    // `points` per cart and per logged-in customer, `address_points` per
+    // guest client address (default 30), within `duration_seconds`.
+    // `trusted_proxy_hops` says how many proxies in front of Medusa append
+    // to X-Forwarded-For (default: Medusa's own `trust proxy` of 1 hop).
     code_attempts: z
       .object({
         points: z.number().int().min(1).max(1000),
         duration_seconds: z.number().int().min(1).max(86400),
+        address_points: z.number().int().min(1).max(100000).optional(),
+        trusted_proxy_hops: z.number().int().min(0).max(10).optional(),
       })
       .strict()
       .optional(),

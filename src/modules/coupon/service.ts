@@ -4,7 +4,6 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
-  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { Coupon } from "./models/coupon"
@@ -19,6 +18,7 @@ import { CouponRedemption } from "./models/coupon-redemption"
 import { CouponSettings } from "./models/coupon-settings"
 import { CouponWalletEntry } from "./models/coupon-wallet-entry"
 import { CouponPluginOptions, parseCouponPluginOptions } from "./options"
+import { refuse } from "./errors"
 import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
 import { EmitAfterCommit } from "./emit-after-commit"
 import { Readable, Writable } from "node:stream"
@@ -50,6 +50,8 @@ import {
   unverifyRecipient,
   verifyRecipient,
 } from "./campaign-queries"
+import { checkConsistency, ConsistencyReport } from "./consistency-queries"
+import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
 import {
   CartCouponRow,
   findCouponCodes,
@@ -221,9 +223,20 @@ class CouponModuleService extends MedusaService({
    * exists. A cart that already holds a use (a retry after a failed payment,
    * or a second completion) gets that use back instead of a new one.
    */
+  async claimRedemption(input: ClaimRedemptionInput): Promise<{ id: string; reused: boolean }> {
+    try {
+      return await this.claimRedemption_(input)
+    } catch (error) {
+      // A refused claim rolled back the uses it had found spent by orders
+      // (see claimRedemption_): they are marked again, on their own.
+      await this.redeemUsesWithOrders({ coupon_id: input.coupon_id }).catch(() => undefined)
+      throw error
+    }
+  }
+
   @EmitAfterCommit()
   @InjectTransactionManager()
-  async claimRedemption(
+  protected async claimRedemption_(
     input: ClaimRedemptionInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; reused: boolean }> {
@@ -232,6 +245,10 @@ class CouponModuleService extends MedusaService({
     // Few statements while the lock is held: the row is read as it is locked,
     // this cart's live use and the coupon's run-out holds in one read.
     let coupon = (await knex.raw("SELECT * FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])).rows[0]
+    // Held uses whose cart became an order are that order's (its order.placed
+    // event may have died with its process): marked redeemed before any
+    // run-out hold below is given back, so they are never released by time.
+    await this.spendUsesWithOrders_(knex, { coupon_id: input.coupon_id }, sharedContext)
     const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
 
     const { rows: redemptions } = await knex.raw(
@@ -268,10 +285,10 @@ class CouponModuleService extends MedusaService({
         .where({ coupon_id: input.coupon_id, status: "held", deleted_at: null })
         .min("hold_expires_at as until")
         .first()
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        usageLimitMessage(input.code, hold?.until ? new Date(hold.until) : null)
-      )
+      const until = hold?.until ? new Date(hold.until) : null
+      throw until
+        ? refuse("coupon_held", usageLimitMessage(input.code, until), { frees_up_at: until.toISOString() })
+        : refuse("usage_limit_reached", usageLimitMessage(input.code, null))
     }
     if (coupon.usage_limit_per_customer !== null && (input.customer_id || input.email)) {
       const [{ count }] = await knex("coupon_redemption")
@@ -283,8 +300,8 @@ class CouponModuleService extends MedusaService({
         })
         .count("id as count")
       if (Number(count) >= coupon.usage_limit_per_customer) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
+        throw refuse(
+          "customer_limit_reached",
           `Coupon ${input.code} has already been used by this customer (limit ${coupon.usage_limit_per_customer} per customer).`
         )
       }
@@ -295,7 +312,7 @@ class CouponModuleService extends MedusaService({
         .whereRaw("usage_count < max_uses")
         .increment("usage_count", 1)
       if (!claimed) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Coupon code ${input.code} has already been used.`)
+        throw refuse("usage_limit_reached", `Coupon code ${input.code} has already been used.`)
       }
     }
     // The use counted on the coupon and recorded in one statement.
@@ -338,7 +355,8 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }> {
     const knex = (sharedContext.manager as any).getKnex()
-    const live = "(r.status = 'redeemed' OR (r.status = 'held' AND r.hold_expires_at > now()))"
+    // A held use whose cart has an order counts whatever its hold says (see reconcile-queries.ts).
+    const live = `(r.status = 'redeemed' OR (r.status = 'held' AND (r.hold_expires_at > now() OR ${CART_HAS_ORDER})))`
     // `total` starts from the count completion claims against (coupon.usage_count,
     // which keeps the uses of canceled orders), less the holds that ran out and
     // this cart's own use; no read grows with the number of past uses.
@@ -348,7 +366,8 @@ class CouponModuleService extends MedusaService({
       `SELECT
          c.usage_count
            - (SELECT count(*) FROM coupon_redemption r
-               WHERE r.coupon_id = c.id AND r.status = 'held' AND r.hold_expires_at <= now() AND r.deleted_at IS NULL)
+               WHERE r.coupon_id = c.id AND r.status = 'held' AND r.hold_expires_at <= now() AND r.deleted_at IS NULL
+                 AND NOT ${CART_HAS_ORDER})
            - (SELECT count(*) FROM coupon_redemption r
                WHERE r.cart_id = :cart_id AND r.coupon_id = c.id AND ${live} AND r.deleted_at IS NULL) AS total,
          (SELECT count(*) FROM coupon_redemption r
@@ -376,21 +395,52 @@ class CouponModuleService extends MedusaService({
     }
   }
 
-  /** Frees every use whose payment hold has run out (all coupons). */
+  /**
+   * The sweep: held uses whose cart became an order are marked redeemed by
+   * it, then every use whose payment hold ran out is freed (all coupons).
+   * Each coupon's row is locked first, as claimRedemption locks it, so the
+   * two never wait on each other in opposite orders.
+   */
   @EmitAfterCommit()
   @InjectTransactionManager()
-  async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<number> {
+  async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<{ released: number; redeemed: number }> {
     const knex = (sharedContext.transactionManager as any).getTransactionContext()
     const couponIds: { coupon_id: string }[] = await knex("coupon_redemption")
       .distinct("coupon_id")
       .where({ status: "held", deleted_at: null })
-      .where("hold_expires_at", "<", knex.fn.now())
+      .orderBy("coupon_id")
     let released = 0
+    let redeemed = 0
     for (const { coupon_id } of couponIds) {
       await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [coupon_id])
+      redeemed += (await this.spendUsesWithOrders_(knex, { coupon_id }, sharedContext)).length
       released += await this.releaseExpiredHolds_(knex, coupon_id, sharedContext)
     }
-    return released
+    return { released, redeemed }
+  }
+
+  /**
+   * Marks the held use of a cart that has an order as redeemed by it (a
+   * repeated completion of a completed cart); the uses marked, if any.
+   */
+  @EmitAfterCommit()
+  @InjectTransactionManager()
+  async redeemUsesWithOrders(scope: ReconcileScope, @MedusaContext() sharedContext: Context = {}): Promise<ReconciledUse[]> {
+    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    return this.spendUsesWithOrders_(knex, scope, sharedContext)
+  }
+
+  /** redeemHeldUsesWithOrders, and the wallet entry each such use spent is used. */
+  private async spendUsesWithOrders_(knex: any, scope: ReconcileScope, sharedContext: Context): Promise<ReconciledUse[]> {
+    const spent = await redeemHeldUsesWithOrders(knex, scope)
+    for (const use of spent) {
+      // Spent by its order here rather than by the order.placed subscriber: announced the same.
+      this.emitAfterCommit_(sharedContext, CouponEvents.REDEEMED, redemptionEventData(use))
+      if (use.customer_id) {
+        await markWalletEntryUsed(knex, { customer_id: use.customer_id, code: use.code, order_id: use.order_id })
+      }
+    }
+    return spent
   }
 
   private async releaseExpiredHolds_(knex: any, couponId: string, sharedContext: Context): Promise<number> {
@@ -440,6 +490,20 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; status: string } | null> {
     const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    // The order's use may still be held without it (its order.placed event
+    // was lost): found through the order's cart, then spent by the order
+    // under the coupon's lock before it is settled.
+    const {
+      rows: [orphan],
+    } = await knex.raw(
+      `SELECT r.coupon_id FROM coupon_redemption r JOIN order_cart oc ON oc.cart_id = r.cart_id AND oc.deleted_at IS NULL
+        WHERE oc.order_id = ? AND r.status = 'held' AND r.deleted_at IS NULL LIMIT 1`,
+      [orderId]
+    )
+    if (orphan) {
+      await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [orphan.coupon_id])
+      await this.spendUsesWithOrders_(knex, { order_id: orderId }, sharedContext)
+    }
     const redemption = await knex("coupon_redemption")
       .where({ order_id: orderId, deleted_at: null })
       .whereIn("status", ["held", "redeemed"])
@@ -492,6 +556,12 @@ class CouponModuleService extends MedusaService({
       this.emitAfterCommit_(sharedContext, CouponEvents.REDEEMED, redemptionEventData(row))
     }
     return row ? { id: row.id, coupon_id: row.coupon_id } : null
+  }
+
+  /** Counters against the uses they summarise; reads only (see consistency-queries.ts). */
+  @InjectManager()
+  async checkConsistency(@MedusaContext() sharedContext: Context = {}): Promise<ConsistencyReport> {
+    return checkConsistency((sharedContext.manager as any).getKnex())
   }
 
   // --- Serial codes (docs/rules.md §5); the SQL is in serial-code-queries.ts. ---

@@ -15,10 +15,14 @@ completeCartWorkflow.hooks.validate(async ({ cart: completing }, { container }) 
   // Most completions carry no coupon: they pay one indexed lookup, no more.
   const application = await appliedCouponOf(container, completing.id)
   if (application?.status !== "applied") return
-  // The hook also runs when the order already exists (a repeated completion).
-  if (completing.completed_at) return
-
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+  // The hook also runs when the order already exists (a repeated completion):
+  // nothing is judged or counted again, but a use still held for this cart
+  // (its order.placed event was lost with its process) is spent by the order.
+  if (completing.completed_at) {
+    await couponService.redeemUsesWithOrders({ cart_id: completing.id })
+    return
+  }
   // Judged on the cart Medusa read for this completion, under its cart lock:
   // only the product facts the rules need are read besides.
   const { cart, settings, coupon, serial, evaluation } = await judgeCouponOnCart(container, completing, application.code, {

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../modules/coupon"
+import { refuse } from "../../modules/coupon/errors"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
 import { rankWalletCouponOptions, WalletCouponOption } from "../../modules/coupon/lib/wallet"
@@ -87,6 +88,8 @@ export async function walletCouponOptions(
               discount_total: 0,
               eligible: false,
               reason: evaluation.message,
+              reason_code: evaluation.rule,
+              ...(evaluation.details ? { reason_details: evaluation.details } : {}),
               expires_at: row.expires_at,
             }
         return option
@@ -110,12 +113,13 @@ export async function bestWalletCode(
   const cart = await loadWalletHolderCart(container, cartId, customerId)
   const options = await walletCouponOptions(container, cart)
   if (!options.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Your wallet has no unused coupon to apply.")
+    throw refuse("no_wallet_coupon", "Your wallet has no unused coupon to apply.")
   }
   if (!options[0].eligible) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `No coupon in your wallet applies to this cart: ${options.map((o) => `${o.code}: ${o.reason}`).join(" ")}`
+    throw refuse(
+      "no_wallet_coupon",
+      `No coupon in your wallet applies to this cart: ${options.map((o) => `${o.code}: ${o.reason}`).join(" ")}`,
+      { options: options.map((o) => ({ code: o.code, reason_code: o.reason_code })) }
     )
   }
   return options[0].code

@@ -3,6 +3,7 @@ import { validateBody } from "../../utils/validate-body"
 import { StoreApplyCoupon } from "./[id]/coupon/validators"
 import { listCouponAsPromotion } from "../coupon-as-promotion"
 import { routeCouponPromoCodes } from "./coupon-promo-codes"
+import { guardInput } from "../../utils/input-guard"
 
 /**
  * Lets Medusa's own cart routes return the cart's coupon row when asked
@@ -23,12 +24,13 @@ export const storeCartCouponRoutesMiddlewares: MiddlewareRoute[] = [
     // Codes typed at any Medusa storefront (docs/rules.md §7.1).
     matcher: "/store/carts/:id",
     methods: ["POST"],
-    middlewares: [routeCouponPromoCodes],
+    // The codes reach the plugin's SQL: NUL and control characters are refused first.
+    middlewares: [guardInput, routeCouponPromoCodes],
   },
   {
     matcher: "/store/carts/:id/promotions",
     methods: ["POST", "DELETE"],
-    middlewares: [routeCouponPromoCodes],
+    middlewares: [guardInput, routeCouponPromoCodes],
   },
   {
     // The order's promotions list the coupon it was placed with.

@@ -34,6 +34,7 @@ export const REFUSAL_CODES = {
   // the cart as a whole
   combined_with_promotion: "A coupon cannot be combined with Medusa promotion codes on one cart.",
   one_coupon_per_order: "Only one coupon can be used on an order.",
+  no_wallet_coupon: "The best-pick apply found no wallet coupon that applies; details.options gives each one's refusal code.",
   too_many_attempts: "Too many unknown codes were tried; Retry-After says when to try again.",
   coupon_out_of_date: "The cart's coupon split is out of date; apply the coupon again.",
   // any request

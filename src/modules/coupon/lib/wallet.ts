@@ -47,6 +47,10 @@ export type WalletCouponOption = {
   discount_total: number
   eligible: boolean
   reason?: string
+  /** The refusal code of `reason` (lib/refusal.ts), for storefronts that translate. */
+  reason_code?: string
+  /** What a storefront needs to say more (e.g. the amount still missing). */
+  reason_details?: Record<string, unknown>
   /** When the wallet entry expires (null: never), the tie-break between equal discounts. */
   expires_at: Date | string | null
 }
