@@ -3,20 +3,21 @@ import { loadWalletHolderCart, walletCouponOptions } from "../../../../../workfl
 
 /**
  * The logged-in customer's unused wallet coupons judged on this cart, best
- * first: `{ options: [{ code, title, discount_total, eligible, reason? }] }`
- * (`discount_total` 0 and the failing rule as `reason` when a coupon does
- * not apply).
+ * first: `{ options: [{ code, title, discount_total, eligible, reason?,
+ * reason_code?, reason_details? }] }` (`discount_total` 0 and the failing
+ * rule as `reason`, its refusal code and details when a coupon does not apply).
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const cart = await loadWalletHolderCart(req.scope, req.params.id, req.auth_context.actor_id)
   const options = await walletCouponOptions(req.scope, cart)
   res.json({
-    options: options.map(({ code, title, discount_total, eligible, reason, expires_at }) => ({
+    options: options.map(({ code, title, discount_total, eligible, reason, reason_code, reason_details, expires_at }) => ({
       code,
       title,
       discount_total,
       eligible,
-      ...(reason ? { reason } : {}),
+      ...(reason ? { reason, reason_code } : {}),
+      ...(reason_details ? { reason_details } : {}),
       expires_at,
     })),
   })
