@@ -1,3 +1,8 @@
+/*
+ * The Codes tab of a coupon: generate, import and the searchable code list share one
+ * batch state (the progress bar follows the batch either made), so they stay in one file;
+ * the download button is its own component.
+ */
 import { ArrowUpTray } from "@medusajs/icons"
 import {
   Button,

@@ -1,3 +1,8 @@
+/*
+ * The coupon form: one state object, one submit and one error-to-field mapping for the
+ * three tabs. Over 300 lines because the tabs are still here; moving each tab into its
+ * own file (issue 12) is left for a later change.
+ */
 import { LockClosedSolid } from "@medusajs/icons"
 import {
   Alert,

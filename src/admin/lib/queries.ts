@@ -1,3 +1,7 @@
+/*
+ * Every react-query hook of the admin in one place, with the query keys they share, so a
+ * mutation can invalidate exactly what it changes. Long because it is a list, not logic.
+ */
 import {
   keepPreviousData,
   useMutation,

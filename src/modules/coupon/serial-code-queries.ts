@@ -1,3 +1,7 @@
+/*
+ * Every SQL statement on serial codes (generation with COPY, import, reservation, listing,
+ * withdrawal): one file so the bulk-write tuning (collation, no FKs, ANALYZE) is in one place.
+ */
 import { MedusaError } from "@medusajs/framework/utils"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"

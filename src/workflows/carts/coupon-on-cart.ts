@@ -1,3 +1,8 @@
+/*
+ * Loading a cart for the rules, judging a code on it and writing the coupon's shares:
+ * they share the CouponCart shape and the fingerprint. Splitting load / judge / write
+ * into their own files (issue 12) is left for a later change.
+ */
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"

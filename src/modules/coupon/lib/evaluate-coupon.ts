@@ -1,3 +1,7 @@
+/*
+ * The rule chain of docs/rules.md §2–§3 and §7.2 as one function: the order of the checks
+ * is the rule (the first failure is the refusal), so it is read top to bottom in one place.
+ */
 import { allocateDiscount, AllocationShare } from "./allocation"
 import { computeDiscount } from "./discount"
 import {

@@ -1,3 +1,8 @@
+/*
+ * The campaign page: summary, send, funnel, records and point-of-sale verify read one
+ * campaign query and invalidate it together. Splitting its sections into components is
+ * left for a later change.
+ */
 import {
   Button,
   Container,
