@@ -282,6 +282,11 @@ medusaIntegrationTestRunner({
           .post(`/store/carts/${cart.id}`, { promo_codes: ["SAVE\u000025"] }, { headers: { "x-publishable-api-key": store.publishableKey } })
           .catch((e: any) => e.response)
         expect([nul.status, nul.data.code]).toEqual([400, "invalid_data"])
+        expect(nul.data.message).toBe(
+          "Invalid request: promo_codes.0 contains a control character (U+0000) at position 5; remove it and send the request again."
+        )
+        const afterNul = await shop.cart.retrieve(cart.id)
+        expect([afterNul.discount_total, afterNul.promotions]).toEqual([0, []])
 
         // Unknown codes: Medusa's wording, and ten of them lock this cart out of guessing.
         for (let i = 0; i < 10; i++) {
