@@ -29,6 +29,7 @@ import { EmitAfterCommit } from "./emit-after-commit"
 import { Readable, Writable } from "node:stream"
 import { CodeExportFilter, streamCodesCsv } from "./code-export-queries"
 import { readCodeRows } from "./lib/code-import"
+import { AuditEntryInput, entriesWorthRecording } from "./lib/audit"
 import {
   addGeneratedCodes,
   CodeBatchClosed,
@@ -131,6 +132,41 @@ class CouponModuleService extends MedusaService({
       object: "coupon_redemption",
       action: eventName.split(".").pop()!,
     } as any)
+  }
+
+  /**
+   * An admin change and its audit entries (docs/rules.md §7.4) in one
+   * transaction, so the trail holds exactly the changes that were committed.
+   * `change` makes the change through the context it is given (every read
+   * and write it makes joins the transaction) and answers its result and the
+   * entries describing it. Answers the result and the entries' ids, which a
+   * workflow step's compensation hands to undoAuditedChange.
+   */
+  @InjectTransactionManager()
+  async auditedChange<T>(
+    change: (sharedContext: Context) => Promise<{ result: T; audit: AuditEntryInput[] }>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ result: T; audit_ids: string[] }> {
+    const { result, audit } = await change(sharedContext)
+    const worth = entriesWorthRecording(audit)
+    const created = worth.length
+      ? await this.createCouponAuditEntries(
+          worth.map((e) => ({ ...e, coupon_id: e.coupon_id ?? null, actor_id: e.actor_id ?? null })) as any,
+          sharedContext
+        )
+      : []
+    return { result, audit_ids: created.map((e) => e.id) }
+  }
+
+  /** Undoes an audited change (a workflow's compensation) and removes its entries, in one transaction. */
+  @InjectTransactionManager()
+  async undoAuditedChange(
+    auditIds: string[],
+    undo: (sharedContext: Context) => Promise<unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await undo(sharedContext)
+    if (auditIds.length) await this.deleteCouponAuditEntries(auditIds, sharedContext)
   }
 
   /**

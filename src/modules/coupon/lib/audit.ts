@@ -8,6 +8,21 @@
 export type FieldChange = { before: unknown; after: unknown }
 export type AuditChanges = Record<string, FieldChange>
 
+/** One audit entry as a change describes it (models/coupon-audit-entry.ts). */
+export type AuditEntryInput = {
+  resource_type: "coupon" | "campaign" | "settings" | "blocklist"
+  resource_id: string
+  coupon_id?: string | null
+  action: string
+  actor_id?: string | null
+  changes: AuditChanges
+}
+
+/** The entries worth keeping: an update that changed nothing records nothing. */
+export function entriesWorthRecording(entries: AuditEntryInput[]): AuditEntryInput[] {
+  return entries.filter((e) => e.action !== "updated" || Object.keys(e.changes).length > 0)
+}
+
 /** A coupon's fields an admin sets (models/coupon.ts), recorded on create, update and delete. */
 export const COUPON_AUDIT_FIELDS = [
   "code", "title", "description", "type", "amount", "percentage", "max_discount", "currency_code",
@@ -15,6 +30,18 @@ export const COUPON_AUDIT_FIELDS = [
   "product_ids", "category_ids", "usage_limit", "usage_limit_per_customer", "renewal_applicable",
   "allocation", "validity_days", "target", "max_shipping_amount", "country_codes", "customer_group_ids",
   "min_quantity", "amounts", "sales_channel_ids", "region_ids",
+]
+
+/** A campaign's fields an admin sets (models/coupon-campaign.ts). */
+export const CAMPAIGN_AUDIT_FIELDS = [
+  "name", "instructions", "coupon_id", "send_starts_at", "send_ends_at", "expiry_mode", "expiry_days",
+  "per_contact_limit", "image_url", "background_color", "button_color", "button_text_color", "barcode_format",
+]
+
+/** The settings an admin sets. */
+export const SETTINGS_AUDIT_FIELDS = [
+  "enabled", "plan", "expiring_soon_days", "payment_hold_minutes", "excluded_product_kinds",
+  "allowed_order_types", "restore_usage_on_cancel",
 ]
 
 /** Bookkeeping that is not an admin's change. */

@@ -1,9 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { CouponEvents } from "../../../modules/coupon/events"
-import { changedFields } from "../../../modules/coupon/lib/audit"
-import { readAuditSnapshotStep } from "../../audit/steps/read-audit-snapshot"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { upsertBlocklistEntryStep } from "../steps/upsert-blocklist-entry"
 import { voidUnusedWalletEntriesStep } from "../steps/void-wallet-entries"
 
@@ -17,22 +14,9 @@ export const blockCustomerFromCouponsWorkflow = createWorkflow(
       filters: { id: input.customer_id },
       options: { throwIfKeyNotFound: true },
     })
-    const before = readAuditSnapshotStep({ resource_type: "blocklist", id: input.customer_id })
-    const entry = upsertBlocklistEntryStep(
-      transform({ input }, ({ input }) => ({ customer_id: input.customer_id, reason: input.reason }))
-    )
+    // The block and its audit entry in one transaction (docs/rules.md §7.4).
+    const entry = upsertBlocklistEntryStep(input)
     const voided = voidUnusedWalletEntriesStep({ customer_id: input.customer_id })
-    recordAuditEntriesStep(
-      transform({ before, entry, input }, ({ before, entry, input }) => [
-        {
-          resource_type: "blocklist" as const,
-          resource_id: input.customer_id,
-          action: "blocked",
-          actor_id: input.actor_id,
-          changes: changedFields(before, entry as any, ["reason"]),
-        },
-      ])
-    )
     emitEventStep({
       eventName: CouponEvents.WALLET_ENTRY_VOIDED,
       data: transform({ voided, input }, ({ voided, input }) =>

@@ -10,28 +10,41 @@ import type { CampaignSendPlan } from "./prepare-campaign-send"
  */
 export const newRecipientToken = () => randomBytes(24).toString("base64url")
 
-/** One recipient (status `sent`) per contact, each with its own page token; the compensation deletes them. */
+/**
+ * One recipient (status `sent`) per contact, each with its own page token,
+ * and the campaign's "sent" audit entry (who sent it to whom), in one
+ * transaction; the compensation removes both.
+ */
 export const createCampaignRecipientsStep = createStep(
   "create-coupon-campaign-recipients",
   async (plan: CampaignSendPlan, { container }) => {
-    if (!plan.contacts.length) return new StepResponse([], [] as string[])
+    if (!plan.contacts.length) return new StepResponse([], { ids: [] as string[], audit_ids: [] as string[] })
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const recipients = await couponService.createCouponCampaignRecipients(
-      plan.contacts.map((c) => ({
-        campaign_id: plan.campaign.id,
-        customer_id: c.customer_id,
-        token: newRecipientToken(),
-        status: "sent" as const,
-        sent_at: plan.sent_at,
-      }))
-    )
-    return new StepResponse(
-      recipients,
-      recipients.map((r) => r.id)
-    )
+    const { result: recipients, audit_ids } = await couponService.auditedChange(async (ctx) => ({
+      result: await couponService.createCouponCampaignRecipients(
+        plan.contacts.map((c) => ({
+          campaign_id: plan.campaign.id,
+          customer_id: c.customer_id,
+          token: newRecipientToken(),
+          status: "sent" as const,
+          sent_at: plan.sent_at,
+        })),
+        ctx
+      ),
+      audit: [{
+        resource_type: "campaign" as const,
+        resource_id: plan.campaign.id,
+        coupon_id: plan.campaign.coupon_id,
+        action: "sent",
+        actor_id: plan.actor_id,
+        changes: { customer_ids: { before: null, after: plan.contacts.map((c) => c.customer_id) } },
+      }],
+    }))
+    return new StepResponse(recipients, { ids: recipients.map((r) => r.id), audit_ids })
   },
-  async (ids, { container }) => {
-    if (!ids?.length) return
-    await container.resolve<CouponModuleService>(COUPON_MODULE).deleteCouponCampaignRecipients(ids)
+  async (undo, { container }) => {
+    if (!undo?.ids.length) return
+    const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+    await couponService.undoAuditedChange(undo.audit_ids, (ctx) => couponService.deleteCouponCampaignRecipients(undo.ids, ctx))
   }
 )

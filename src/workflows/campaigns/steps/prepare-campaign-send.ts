@@ -9,10 +9,13 @@ export type SendCampaignInput = {
   customer_ids: string[]
   /** Where the hosted coupon pages are served (the Medusa server's own origin). */
   coupon_page_base_url: string
+  /** The admin user sending, for the audit trail. */
+  actor_id?: string | null
 }
 
 export type CampaignSendPlan = {
-  campaign: { id: string; name: string; instructions: string | null }
+  campaign: { id: string; name: string; instructions: string | null; coupon_id: string }
+  actor_id: string | null
   contacts: { customer_id: string; email: string }[]
   skipped: { customer_id: string; reason: string }[]
   sent_at: Date
@@ -68,7 +71,8 @@ export const prepareCampaignSendStep = createStep(
     const blockedIds = new Set(blocked.map((b) => b.customer_id))
 
     const plan: CampaignSendPlan = {
-      campaign: { id: campaign.id, name: campaign.name, instructions: campaign.instructions ?? null },
+      campaign: { id: campaign.id, name: campaign.name, instructions: campaign.instructions ?? null, coupon_id: campaign.coupon_id },
+      actor_id: input.actor_id ?? null,
       contacts: [],
       skipped: [],
       sent_at: now,

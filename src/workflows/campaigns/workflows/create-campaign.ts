@@ -1,13 +1,11 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { changedFields } from "../../../modules/coupon/lib/audit"
-import { CAMPAIGN_AUDIT_FIELDS } from "../../audit/steps/read-audit-snapshot"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { createCampaignStep } from "../steps/create-campaign"
 import { CampaignValues, validateCampaignDefinitionStep } from "../steps/validate-campaign-definition"
 
 /**
  * Creates a coupon campaign (docs/rules.md §5) after its cross-field and database
- * rules pass. `actor_id`: the admin user, for the audit trail.
+ * rules pass. `actor_id`: the admin user, for the audit trail, written in
+ * the campaign's transaction.
  */
 export const createCampaignWorkflow = createWorkflow(
   "create-coupon-campaign",
@@ -17,19 +15,7 @@ export const createCampaignWorkflow = createWorkflow(
       return values as CampaignValues
     })
     validateCampaignDefinitionStep(transform({ values }, ({ values }) => ({ values })))
-    const campaign = createCampaignStep(values)
-    recordAuditEntriesStep(
-      transform({ campaign, input }, ({ campaign, input }) => [
-        {
-          resource_type: "campaign" as const,
-          resource_id: (campaign as any).id,
-          coupon_id: (campaign as any).coupon_id,
-          action: "created",
-          actor_id: input.actor_id,
-          changes: changedFields(null, campaign as any, CAMPAIGN_AUDIT_FIELDS),
-        },
-      ])
-    )
+    const campaign = createCampaignStep(transform({ values, input }, ({ values, input }) => ({ values, actor_id: input.actor_id })))
     return new WorkflowResponse(campaign)
   }
 )

@@ -1,16 +1,32 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
+import { changedFields, COUPON_AUDIT_FIELDS } from "../../../modules/coupon/lib/audit"
 import type CouponModuleService from "../../../modules/coupon/service"
 
+/** Creates coupons and their "created" audit entries in one transaction; the compensation removes both. */
 export const createCouponsStep = createStep(
   "create-coupons",
-  async (input: Record<string, unknown>[], { container }) => {
+  async (input: { coupons: Record<string, unknown>[]; actor_id?: string | null }, { container }) => {
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const coupons = await couponService.createCoupons(input as any)
-    return new StepResponse(coupons, coupons.map((c) => c.id))
+    const { result: coupons, audit_ids } = await couponService.auditedChange(async (ctx) => {
+      const coupons = await couponService.createCoupons(input.coupons as any, ctx)
+      return {
+        result: coupons,
+        audit: coupons.map((coupon) => ({
+          resource_type: "coupon" as const,
+          resource_id: coupon.id,
+          coupon_id: coupon.id,
+          action: "created",
+          actor_id: input.actor_id,
+          changes: changedFields(null, coupon as any, COUPON_AUDIT_FIELDS),
+        })),
+      }
+    })
+    return new StepResponse(coupons, { ids: coupons.map((c) => c.id), audit_ids })
   },
-  async (ids, { container }) => {
-    if (!ids?.length) return
-    await container.resolve<CouponModuleService>(COUPON_MODULE).deleteCoupons(ids)
+  async (undo, { container }) => {
+    if (!undo?.ids.length) return
+    const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
+    await couponService.undoAuditedChange(undo.audit_ids, (ctx) => couponService.deleteCoupons(undo.ids, ctx))
   }
 )

@@ -5,8 +5,6 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CouponEvents } from "../../../modules/coupon/events"
-import { changedFields, COUPON_AUDIT_FIELDS } from "../../../modules/coupon/lib/audit"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { createCouponsStep } from "../steps/create-coupons"
 import { validateCouponDefinitionsStep } from "../steps/validate-coupon-definitions"
 import { normalizeCouponInput } from "../normalize"
@@ -27,19 +25,8 @@ export const createCouponsWorkflow = createWorkflow(
       coupons: coupons.map((values) => ({ values })),
     }))
     validateCouponDefinitionsStep(toValidate)
-    const created = createCouponsStep(coupons)
-    recordAuditEntriesStep(
-      transform({ created, input }, ({ created, input }) =>
-        created.map((coupon: any) => ({
-          resource_type: "coupon" as const,
-          resource_id: coupon.id,
-          coupon_id: coupon.id,
-          action: "created",
-          actor_id: input.actor_id,
-          changes: changedFields(null, coupon, COUPON_AUDIT_FIELDS),
-        }))
-      )
-    )
+    // The coupons and their audit entries in one transaction (docs/rules.md §7.4).
+    const created = createCouponsStep(transform({ coupons, input }, ({ coupons, input }) => ({ coupons, actor_id: input.actor_id })))
     emitEventStep({
       eventName: CouponEvents.COUPON_CREATED,
       data: transform({ created, input }, ({ created, input }) =>

@@ -5,8 +5,6 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { CouponEvents } from "../../../modules/coupon/events"
-import { changedFields, COUPON_AUDIT_FIELDS } from "../../../modules/coupon/lib/audit"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { updateCouponStep } from "../steps/update-coupon"
 import { validateCouponDefinitionsStep } from "../steps/validate-coupon-definitions"
 import { normalizeCouponInput } from "../normalize"
@@ -58,32 +56,19 @@ export const updateCouponWorkflow = createWorkflow(
       ],
     }))
     validateCouponDefinitionsStep(toValidate)
-    // Every field an admin sets, as it was, for the audit trail.
-    const { data: before } = useQueryGraphStep({
-      entity: "coupon",
-      fields: ["id", ...COUPON_AUDIT_FIELDS],
-      filters: { id: input.id },
-    }).config({ name: "read-coupon-before-update" })
+    // The change and its audit entry (before → after) in one transaction (docs/rules.md §7.4).
     const updated = updateCouponStep(
-      transform({ input, update }, ({ input, update }) => ({ id: input.id, update }))
-    )
-    const changes = transform({ before, updated, update }, ({ before, updated, update }) =>
-      changedFields(before[0], updated as any, Object.keys(update))
-    )
-    recordAuditEntriesStep(
-      transform({ input, changes }, ({ input, changes }) => [
-        { resource_type: "coupon" as const, resource_id: input.id, coupon_id: input.id, action: "updated", actor_id: input.actor_id, changes },
-      ])
+      transform({ input, update }, ({ input, update }) => ({ id: input.id, update, actor_id: input.actor_id }))
     )
     // No event for an update that changed nothing (an empty list emits none).
     emitEventStep({
       eventName: CouponEvents.COUPON_UPDATED,
-      data: transform({ input, changes }, ({ input, changes }) =>
-        Object.keys(changes).length
-          ? [{ id: input.id, changed_fields: Object.keys(changes), actor_id: input.actor_id ?? null }]
+      data: transform({ input, updated }, ({ input, updated }) =>
+        updated.changed_fields.length
+          ? [{ id: input.id, changed_fields: updated.changed_fields, actor_id: input.actor_id ?? null }]
           : []
       ),
     })
-    return new WorkflowResponse(updated)
+    return new WorkflowResponse(transform({ updated }, ({ updated }) => updated.coupon))
   }
 )

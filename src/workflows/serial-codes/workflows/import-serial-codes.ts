@@ -4,7 +4,6 @@ import { CouponEvents } from "../../../modules/coupon/events"
 import { codeBatchEventData } from "../code-batch-events"
 import { CODE_BATCH_WRITTEN } from "../events"
 import { assertCouponExistsStep } from "../steps/assert-coupon-exists"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { importSerialCodesStep } from "../steps/import-serial-codes"
 
 /** Imports a saved CSV upload into a coupon's serial codes, all or nothing. */
@@ -13,19 +12,7 @@ export const importSerialCodesWorkflow = createWorkflow(
   (input: { coupon_id: string; file_path: string; actor_id?: string | null }) => {
     assertCouponExistsStep({ coupon_id: input.coupon_id })
     const batch = importSerialCodesStep(
-      transform({ input }, ({ input }) => ({ coupon_id: input.coupon_id, file_path: input.file_path }))
-    )
-    recordAuditEntriesStep(
-      transform({ input, batch }, ({ input, batch }) => [
-        {
-          resource_type: "coupon" as const,
-          resource_id: input.coupon_id,
-          coupon_id: input.coupon_id,
-          action: "codes_imported",
-          actor_id: input.actor_id,
-          changes: { batch_id: { before: null, after: batch.id }, quantity: { before: null, after: batch.created } },
-        },
-      ])
+      transform({ input }, ({ input }) => ({ coupon_id: input.coupon_id, file_path: input.file_path, actor_id: input.actor_id }))
     )
     emitEventStep({
       eventName: CODE_BATCH_WRITTEN,

@@ -3,7 +3,6 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CODE_BATCH_CREATED } from "../events"
 import { assertCouponExistsStep } from "../steps/assert-coupon-exists"
 import { createCodeBatchStep } from "../steps/create-code-batch"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { planSerialCodesStep } from "../steps/plan-serial-codes"
 
 export type RequestSerialCodesInput = {
@@ -39,24 +38,8 @@ export const requestSerialCodesWorkflow = createWorkflow(
         requested: input.quantity,
         prefix: plan.prefix,
         length: plan.length,
+        actor_id: input.actor_id,
       }))
-    )
-    recordAuditEntriesStep(
-      transform({ input, batch }, ({ input, batch }) => [
-        {
-          resource_type: "coupon" as const,
-          resource_id: input.coupon_id,
-          coupon_id: input.coupon_id,
-          action: "codes_requested",
-          actor_id: input.actor_id,
-          changes: {
-            batch_id: { before: null, after: batch.id },
-            quantity: { before: null, after: input.quantity },
-            prefix: { before: null, after: batch.prefix ?? null },
-            length: { before: null, after: batch.length ?? null },
-          },
-        },
-      ])
     )
     emitEventStep({
       eventName: CODE_BATCH_CREATED,

@@ -3,7 +3,6 @@ import { CouponEvents } from "../../../modules/coupon/events"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createWalletEntriesStep } from "../steps/create-wallet-entries"
 import { reserveWalletCodesStep } from "../steps/reserve-wallet-codes"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { AddToWalletInput, validateWalletGrantStep } from "../steps/validate-wallet-grant"
 
 export type { AddToWalletInput, WalletGrantSource } from "../steps/validate-wallet-grant"
@@ -47,7 +46,10 @@ export const addToWalletWorkflow = createWorkflow("add-coupon-to-wallet", (input
   acquireLockStep({ key: walletKeys, timeout: WALLET_LOCK_WAIT_SECONDS, ttl: WALLET_LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
   const plan = validateWalletGrantStep(input)
   const assignments = reserveWalletCodesStep(plan)
-  const entries = createWalletEntriesStep(transform({ plan, assignments }, (data) => data))
+  // An admin's grant is an admin change to the coupon: its audit entry goes in the entries' transaction.
+  const entries = createWalletEntriesStep(
+    transform({ plan, assignments, input }, ({ plan, assignments, input }) => ({ plan, assignments, actor_id: input.actor_id }))
+  )
   releaseLockStep({ key: walletKeys, executeOnSubWorkflow: true })
   emitEventStep({
     eventName: CouponEvents.WALLET_ENTRY_CREATED,
@@ -63,22 +65,5 @@ export const addToWalletWorkflow = createWorkflow("add-coupon-to-wallet", (input
       }))
     ),
   }).config({ name: "emit-wallet-entries-created" })
-  // An admin's grant is an admin change to the coupon (a shopper's claim or a campaign is not).
-  recordAuditEntriesStep(
-    transform({ input, entries }, ({ input, entries }) =>
-      input.source === "admin"
-        ? [
-            {
-              resource_type: "coupon" as const,
-              resource_id: input.coupon_id,
-              coupon_id: input.coupon_id,
-              action: "assigned",
-              actor_id: input.actor_id,
-              changes: { customer_ids: { before: null, after: entries.map((e: any) => e.customer_id) } },
-            },
-          ]
-        : []
-    )
-  )
   return new WorkflowResponse(entries)
 })

@@ -18,7 +18,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminSendCampaignType
   const { options } = req.scope.resolve<CouponModuleService>(COUPON_MODULE)
   const baseUrl = options.coupon_page_base_url ?? `${req.protocol}://${req.get("host")}`
   const { result } = await sendCampaignWorkflow(req.scope).run({
-    input: { campaign_id: req.params.id, customer_ids: req.validatedBody.customer_ids, coupon_page_base_url: baseUrl },
+    input: { campaign_id: req.params.id, customer_ids: req.validatedBody.customer_ids, coupon_page_base_url: baseUrl, actor_id: req.auth_context.actor_id },
   })
   res.json({
     recipients: result.recipients.map((r: any) => ({
