@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
 
@@ -6,12 +7,35 @@ jest.setTimeout(180 * 1000)
 
 const DAY = 24 * 3600 * 1000
 
+/** The events an admin change can emit (docs/events.md). */
+const ADMIN_CHANGE_EVENTS = [
+  "coupon.created",
+  "coupon.updated",
+  "coupon.deleted",
+  "coupon.wallet_entry.created",
+  "coupon.wallet_entry.voided",
+  "coupon.campaign_coupon.sent",
+]
+/** What a test subscriber on the event bus received, across the suite. */
+const received: { name: string; data: any }[] = []
+let subscribed = false
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let alice: { headers: Record<string, string>; user: any }
     let bob: { headers: Record<string, string>; user: any }
 
     beforeEach(async () => {
+      if (!subscribed) {
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        for (const name of ADMIN_CHANGE_EVENTS) {
+          eventBus.subscribe(name, async (event: any) => {
+            received.push({ name, data: event.data })
+          }, { subscriberId: `coupon-audit-spec-${name}` } as any)
+        }
+        subscribed = true
+      }
+      received.length = 0
       alice = await createAdminHeaders(getContainer(), "alice@coupons.test")
       bob = await createAdminHeaders(getContainer(), "bob@coupons.test")
     })
@@ -42,6 +66,7 @@ medusaIntegrationTestRunner({
         id: expect.any(String),
         resource_type: "coupon",
         resource_id: coupon.id,
+        coupon_id: coupon.id,
         action: "updated",
         actor_id: bob.user.id,
         actor: { id: bob.user.id, email: "bob@coupons.test", first_name: null, last_name: null },
@@ -180,6 +205,124 @@ medusaIntegrationTestRunner({
         ["assigned", alice.user.id, { customer_ids: { before: null, after: [customer.id] } }],
         ["created", alice.user.id, expect.any(Object)],
       ])
+    })
+
+    /** Waits until an event named `name` has arrived, then answers every event received. */
+    const eventsUntil = async (name: string) => {
+      for (let i = 0; i < 100 && !received.some((e) => e.name === name); i++) await new Promise((r) => setTimeout(r, 100))
+      return received.map((e) => e.name)
+    }
+    const auditCount = async () => Number((await dbConnection.raw(`SELECT count(*) AS n FROM coupon_audit_entry`)).rows[0].n)
+    const refusal = (p: Promise<any>) => p.then((r) => ({ status: r.status, code: "none" }), (e) => ({ status: e.response?.status, code: e.response?.data?.code }))
+
+    it("records a campaign send (who sent it to whom) and lists the whole trail by record kind and id", async () => {
+      const coupon = (await api.post("/admin/coupons", BODY, alice)).data.coupon
+      const now = Date.now()
+      const campaign = (
+        await api.post(
+          "/admin/coupon-campaigns",
+          { name: "Send", coupon_id: coupon.id, send_starts_at: new Date(now - DAY).toISOString(), send_ends_at: new Date(now + DAY).toISOString(), expiry_days: 7 },
+          alice
+        )
+      ).data.coupon_campaign
+      const [first, second] = [await createCustomer(getContainer()), await createCustomer(getContainer())]
+      await api.post(`/admin/coupon-campaigns/${campaign.id}/send`, { customer_ids: [first.id, second.id] }, bob)
+      await api.post("/admin/coupon-settings", { payment_hold_minutes: 40 }, alice)
+      await api.post("/admin/coupon-blocklist", { customer_id: first.id, reason: "Abuse" }, alice)
+
+      const sent = (await api.get(`/admin/coupon-audit?resource_type=campaign&resource_id=${campaign.id}`, alice)).data
+      expect(sent.count).toBe(2)
+      expect(sent.entries[0]).toEqual({
+        id: expect.any(String),
+        resource_type: "campaign",
+        resource_id: campaign.id,
+        coupon_id: coupon.id,
+        action: "sent",
+        actor_id: bob.user.id,
+        actor: { id: bob.user.id, email: "bob@coupons.test", first_name: null, last_name: null },
+        changes: { customer_ids: { before: null, after: [first.id, second.id] } },
+        created_at: expect.any(String),
+      })
+      expect(sent.entries[1].action).toBe("created")
+      // The coupon page's History shows the send too.
+      expect((await history(coupon.id)).entries.map((e: any) => e.action)).toEqual(["sent", "created", "created"])
+
+      const settings = (await api.get("/admin/coupon-audit?resource_type=settings", alice)).data
+      expect(settings.entries.map((e: any) => [e.action, e.actor_id, e.changes])).toEqual([
+        ["updated", alice.user.id, { payment_hold_minutes: { before: 30, after: 40 } }],
+      ])
+      const blocked = (await api.get(`/admin/coupon-audit?resource_type=blocklist&resource_id=${first.id}`, alice)).data
+      expect(blocked.entries.map((e: any) => [e.action, e.changes])).toEqual([["blocked", { reason: { before: null, after: "Abuse" } }]])
+      const all = (await api.get("/admin/coupon-audit?limit=2", alice)).data
+      expect([all.count, all.limit, all.entries.map((e: any) => e.action)]).toEqual([5, 2, ["blocked", "updated"]])
+
+      const bad = await refusal(api.get("/admin/coupon-audit?resource_type=order", alice))
+      expect(bad).toEqual({ status: 400, code: "invalid_data" })
+    })
+
+    it("writes no audit entry and emits no event for a refused change of any kind", async () => {
+      const coupon = (await api.post("/admin/coupons", BODY, alice)).data.coupon
+      await api.post("/admin/coupons", { ...BODY, code: "OTHER" }, alice)
+      const now = Date.now()
+      const campaign = (
+        await api.post(
+          "/admin/coupon-campaigns",
+          { name: "Refusals", coupon_id: coupon.id, send_starts_at: new Date(now - DAY).toISOString(), send_ends_at: new Date(now + DAY).toISOString(), expiry_days: 7 },
+          alice
+        )
+      ).data.coupon_campaign
+      const customer = await createCustomer(getContainer())
+      await api.post(`/admin/coupons/${coupon.id}/assign`, { customer_ids: [customer.id] }, alice)
+      await eventsUntil("coupon.wallet_entry.created")
+      received.length = 0
+      const before = await auditCount()
+
+      const refusals = [
+        // Refused by a rule in the workflow (the code is taken) and by the body's validator.
+        await refusal(api.post(`/admin/coupons/${coupon.id}`, { code: "other" }, bob)),
+        await refusal(api.post("/admin/coupons", { ...BODY, code: "NEW", amount: -5 }, bob)),
+        await refusal(api.post("/admin/coupons", { ...BODY, code: "aud10" }, bob)),
+        // A campaign whose period ends before it starts; a send to an unknown customer (nothing sent).
+        await refusal(api.post(`/admin/coupon-campaigns/${campaign.id}`, { send_ends_at: new Date(now - 2 * DAY).toISOString() }, bob)),
+        await refusal(api.post(`/admin/coupon-campaigns/${campaign.id}/send`, { customer_ids: [customer.id, "cus_missing"] }, bob)),
+        // Settings out of range; the blocklist with an unknown customer, and unblocking one not blocked.
+        await refusal(api.post("/admin/coupon-settings", { payment_hold_minutes: -1 }, bob)),
+        await refusal(api.post("/admin/coupon-blocklist", { customer_id: "cus_missing", reason: "x" }, bob)),
+        await refusal(api.delete(`/admin/coupon-blocklist/${customer.id}`, bob)),
+        // A grant of a code already in the wallet.
+        await refusal(api.post(`/admin/coupons/${coupon.id}/assign`, { customer_ids: [customer.id] }, bob)),
+      ]
+      expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 400, 404, 400, 404, 404, 400])
+      expect(refusals.every((r) => typeof r.code === "string" && r.code !== "none")).toBe(true)
+      expect(await auditCount()).toBe(before)
+
+      // A change that stands afterwards: its event is the only one received.
+      await api.post(`/admin/coupons/${coupon.id}`, { title: "Still ten off" }, bob)
+      expect(await eventsUntil("coupon.updated")).toEqual(["coupon.updated"])
+      expect(await auditCount()).toBe(before + 1)
+    })
+
+    it("does not make a change whose audit entry cannot be written: both are one transaction", async () => {
+      const coupon = (await api.post("/admin/coupons", BODY, alice)).data.coupon
+      const customer = await createCustomer(getContainer())
+      // The database refuses this test's audit entries (an update, a block) from here on.
+      await dbConnection.raw(`ALTER TABLE coupon_audit_entry ADD CONSTRAINT audit_spec_refuses CHECK (action NOT IN ('updated', 'blocked'))`)
+      try {
+        const update = await refusal(api.post(`/admin/coupons/${coupon.id}`, { title: "Never", usage_limit: 5 }, bob))
+        const settings = await refusal(api.post("/admin/coupon-settings", { payment_hold_minutes: 50 }, bob))
+        const block = await refusal(api.post("/admin/coupon-blocklist", { customer_id: customer.id, reason: "x" }, bob))
+        expect([update.status, settings.status, block.status].every((s) => s >= 400)).toBe(true)
+      } finally {
+        await dbConnection.raw(`ALTER TABLE coupon_audit_entry DROP CONSTRAINT audit_spec_refuses`)
+      }
+      const { coupon: after } = (await api.get(`/admin/coupons/${coupon.id}`, alice)).data
+      expect([after.title, after.usage_limit]).toEqual(["Ten off", null])
+      expect((await api.get("/admin/coupon-settings", alice)).data.settings.payment_hold_minutes).toBe(30)
+      expect((await dbConnection.raw(`SELECT count(*) AS n FROM coupon_blocklist_entry WHERE customer_id = ?`, [customer.id])).rows[0].n).toBe("0")
+      // Only the creation was recorded and announced.
+      expect((await allEntries()).map((e: any) => e.action)).toEqual(["created"])
+      await api.post(`/admin/coupons/${coupon.id}`, { title: "Now" }, bob)
+      expect(await eventsUntil("coupon.updated")).toEqual(["coupon.created", "coupon.updated"])
     })
 
     it("answers 404 with a code for an unknown coupon", async () => {

@@ -52,6 +52,7 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/admin/coupons/:coupon/redemptions", who: "admin", query: LIST },
   { method: "GET", path: "/admin/coupons/:coupon/codes/export", who: "admin", query: ["state", "batch_id", "q"] },
   { method: "GET", path: "/admin/coupons/:coupon/audit", who: "admin", query: LIST },
+  { method: "GET", path: "/admin/coupon-audit", who: "admin", query: [...LIST, "resource_type", "resource_id"] },
   { method: "GET", path: "/admin/coupon-consistency", who: "admin" },
   { method: "GET", path: "/admin/coupon-settings", who: "admin" },
   { method: "POST", path: "/admin/coupon-settings", who: "admin", body: "strict", fields: ["enabled", "plan", "expiring_soon_days", "payment_hold_minutes", "excluded_product_kinds", "allowed_order_types"] },

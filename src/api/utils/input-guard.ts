@@ -78,6 +78,7 @@ const PLUGIN_PREFIXES = [
   "/admin/coupons",
   "/admin/coupon-settings",
   "/admin/coupon-consistency",
+  "/admin/coupon-audit",
   "/admin/coupon-blocklist",
   "/admin/coupon-campaigns",
   "/admin/customers/:id/coupons",
