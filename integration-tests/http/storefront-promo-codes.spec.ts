@@ -370,7 +370,20 @@ medusaIntegrationTestRunner({
         expect(
           await refusalOf(shop.sdk.client.fetch(`/store/carts/${cart.id}/coupon`, { method: "POST", body: { code: "STAFFONLY" } }))
         ).toEqual(expected)
+        // The preview runs the same hook: refused with the merchant's code and message, nothing applied.
+        const { preview } = await shop.sdk.client.fetch<any>(`/store/carts/${cart.id}/coupon/preview`, { method: "POST", body: { code: "staffonly" } })
+        expect(preview).toEqual({
+          code: "STAFFONLY",
+          eligible: false,
+          discount_total: 0,
+          allocations: [],
+          refusal: { code: "not_allowed", message: "STAFFONLY is for the shop's staff, at the till.", details: {} },
+        })
         expect((await shop.cart.retrieve(cart.id)).discount_total).toBe(0)
+        // A code the hook lets through previews as applying would give it.
+        await createCoupon({ code: "OPEN10", type: "fixed", amount: 10 })
+        const open = await shop.sdk.client.fetch<any>(`/store/carts/${cart.id}/coupon/preview`, { method: "POST", body: { code: "open10" } })
+        expect([open.preview.eligible, open.preview.discount_total]).toEqual([true, 10])
       })
     })
 

@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { applyCouponInput } from "../apply-coupon"
 
@@ -6,6 +6,12 @@ export type ApplyCouponToCartInput = {
   cart_id: string
   /** A coupon's shared code or a serial code, any case. */
   code: string
+  /**
+   * True when the preview route (`POST /store/carts/:id/coupon/preview`)
+   * runs the workflow: only the validate hook runs, nothing is applied,
+   * held or counted; the route judges the code itself afterwards.
+   */
+  preview?: boolean
 }
 
 export const applyCouponToCartWorkflowId = "apply-coupon-to-cart"
@@ -19,12 +25,16 @@ export const applyCouponToCartWorkflowId = "apply-coupon-to-cart"
  * before the split is written and the payment collection refreshed.
  *
  * `hooks.validate({ input })` runs first: a merchant's own refusal (throw)
- * stops the apply before anything is read or written.
+ * stops the apply before anything is read or written. The preview runs the
+ * same hook (`input.preview` true), so a code the merchant refuses previews
+ * as refused; with `preview` nothing else runs.
  */
 export const applyCouponToCartWorkflow = createWorkflow(applyCouponToCartWorkflowId, (input: ApplyCouponToCartInput) => {
   const validate = createHook("validate", { input })
-  updateCartPromotionsWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => applyCouponInput(input.cart_id, input.code)),
+  when("apply-not-preview", { input }, ({ input }) => !input.preview).then(() => {
+    updateCartPromotionsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => applyCouponInput(input.cart_id, input.code)),
+    })
   })
   return new WorkflowResponse(void 0, { hooks: [validate] })
 })
