@@ -158,6 +158,15 @@ class CouponModuleService extends MedusaService({
     return { result, audit_ids: created.map((e) => e.id) }
   }
 
+  /**
+   * Writes what a change has made so far on its transaction: rows created
+   * there carry their database defaults only once written, and a "created"
+   * audit entry must record them (read the rows again after this).
+   */
+  async flushChange(sharedContext: Context): Promise<void> {
+    await (sharedContext.transactionManager as any)?.flush?.()
+  }
+
   /** Undoes an audited change (a workflow's compensation) and removes its entries, in one transaction. */
   @InjectTransactionManager()
   async undoAuditedChange(

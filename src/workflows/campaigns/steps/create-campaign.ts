@@ -10,7 +10,9 @@ export const createCampaignStep = createStep(
   async (input: { values: CampaignValues; actor_id?: string | null }, { container }) => {
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result: campaign, audit_ids } = await couponService.auditedChange(async (ctx) => {
-      const campaign = await couponService.createCouponCampaigns(input.values as any, ctx)
+      const created = await couponService.createCouponCampaigns(input.values as any, ctx)
+      await couponService.flushChange(ctx)
+      const campaign = await couponService.retrieveCouponCampaign(created.id, {}, ctx)
       return {
         result: campaign,
         audit: [{

@@ -9,7 +9,9 @@ export const createCouponsStep = createStep(
   async (input: { coupons: Record<string, unknown>[]; actor_id?: string | null }, { container }) => {
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result: coupons, audit_ids } = await couponService.auditedChange(async (ctx) => {
-      const coupons = await couponService.createCoupons(input.coupons as any, ctx)
+      const created = await couponService.createCoupons(input.coupons as any, ctx)
+      await couponService.flushChange(ctx)
+      const coupons = await couponService.listCoupons({ id: created.map((c) => c.id) }, {}, ctx)
       return {
         result: coupons,
         audit: coupons.map((coupon) => ({
