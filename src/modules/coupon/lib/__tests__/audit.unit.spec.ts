@@ -1,4 +1,4 @@
-import { auditValue, changedFields } from "../audit"
+import { auditValue, changedFields, entriesWorthRecording } from "../audit"
 
 describe("changedFields", () => {
   it("lists only the fields whose value differs, before → after", () => {
@@ -25,5 +25,14 @@ describe("changedFields", () => {
     const when = "2027-01-01T00:00:00.000Z"
     expect(changedFields({ ends_at: new Date(when), amount: { numeric: 5 } }, { ends_at: when, amount: 5 })).toEqual({})
     expect(auditValue(undefined)).toBeNull()
+  })
+})
+
+describe("entriesWorthRecording", () => {
+  it("drops an update that changed nothing and keeps every other entry, even one without changes", () => {
+    const entry = (action: string, changes = {}) => ({ resource_type: "coupon" as const, resource_id: "coup_1", action, changes })
+    const changed = entry("updated", { title: { before: "A", after: "B" } })
+    const deleted = entry("deleted")
+    expect(entriesWorthRecording([entry("updated"), changed, deleted])).toEqual([changed, deleted])
   })
 })
