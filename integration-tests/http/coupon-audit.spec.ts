@@ -258,6 +258,15 @@ medusaIntegrationTestRunner({
 
       const bad = await refusal(api.get("/admin/coupon-audit?resource_type=order", alice))
       expect(bad).toEqual({ status: 400, code: "invalid_data" })
+
+      await api.delete(`/admin/coupon-campaigns/${campaign.id}`, bob)
+      const [deleted] = (await api.get(`/admin/coupon-audit?resource_type=campaign&resource_id=${campaign.id}`, alice)).data.entries
+      expect([deleted.action, deleted.actor_id, deleted.changes.name, deleted.changes.expiry_days]).toEqual([
+        "deleted",
+        bob.user.id,
+        { before: "Send", after: null },
+        { before: 7, after: null },
+      ])
     })
 
     it("writes no audit entry and emits no event for a refused change of any kind", async () => {
