@@ -16,9 +16,12 @@ export const upsertBlocklistEntryStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result, audit_ids } = await couponService.auditedChange(async (ctx) => {
       const [existing] = await couponService.listCouponBlocklistEntries({ customer_id: input.customer_id }, {}, ctx)
-      const entry = existing
+      const written = existing
         ? await couponService.updateCouponBlocklistEntries({ id: existing.id, reason: input.reason }, ctx)
         : await couponService.createCouponBlocklistEntries({ customer_id: input.customer_id, reason: input.reason }, ctx)
+      // Read back once written, with the columns the database fills in (created_at, …).
+      await couponService.flushChange(ctx)
+      const entry = await couponService.retrieveCouponBlocklistEntry(written.id, {}, ctx)
       const undo: Omit<Undo, "audit_ids"> = existing ? { updated: { id: existing.id, reason: existing.reason } } : { created: entry.id }
       return {
         result: { entry, undo },

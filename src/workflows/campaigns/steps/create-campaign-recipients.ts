@@ -20,8 +20,8 @@ export const createCampaignRecipientsStep = createStep(
   async (plan: CampaignSendPlan, { container }) => {
     if (!plan.contacts.length) return new StepResponse([], { ids: [] as string[], audit_ids: [] as string[] })
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const { result: recipients, audit_ids } = await couponService.auditedChange(async (ctx) => ({
-      result: await couponService.createCouponCampaignRecipients(
+    const { result: recipients, audit_ids } = await couponService.auditedChange(async (ctx) => {
+      const created = await couponService.createCouponCampaignRecipients(
         plan.contacts.map((c) => ({
           campaign_id: plan.campaign.id,
           customer_id: c.customer_id,
@@ -30,16 +30,19 @@ export const createCampaignRecipientsStep = createStep(
           sent_at: plan.sent_at,
         })),
         ctx
-      ),
-      audit: [{
+      )
+      // Read back once written, with the columns the database fills in, in the order of the contacts.
+      await couponService.flushChange(ctx)
+      const byId = new Map((await couponService.listCouponCampaignRecipients({ id: created.map((r) => r.id) }, {}, ctx)).map((r) => [r.id, r]))
+      return { result: created.map((r) => byId.get(r.id)!), audit: [{
         resource_type: "campaign" as const,
         resource_id: plan.campaign.id,
         coupon_id: plan.campaign.coupon_id,
         action: "sent",
         actor_id: plan.actor_id,
         changes: { customer_ids: { before: null, after: plan.contacts.map((c) => c.customer_id) } },
-      }],
-    }))
+      }] }
+    })
     return new StepResponse(recipients, { ids: recipients.map((r) => r.id), audit_ids })
   },
   async (undo, { container }) => {

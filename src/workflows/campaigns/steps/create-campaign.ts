@@ -11,6 +11,7 @@ export const createCampaignStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result: campaign, audit_ids } = await couponService.auditedChange(async (ctx) => {
       const created = await couponService.createCouponCampaigns(input.values as any, ctx)
+      // Read back once written, with the columns the database fills in (defaults).
       await couponService.flushChange(ctx)
       const campaign = await couponService.retrieveCouponCampaign(created.id, {}, ctx)
       return {

@@ -10,8 +10,10 @@ export const createCouponsStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result: coupons, audit_ids } = await couponService.auditedChange(async (ctx) => {
       const created = await couponService.createCoupons(input.coupons as any, ctx)
+      // Read back once written, with the columns the database fills in (defaults), in the order given.
       await couponService.flushChange(ctx)
-      const coupons = await couponService.listCoupons({ id: created.map((c) => c.id) }, {}, ctx)
+      const byId = new Map((await couponService.listCoupons({ id: created.map((c) => c.id) }, {}, ctx)).map((c) => [c.id, c]))
+      const coupons = created.map((c) => byId.get(c.id)!)
       return {
         result: coupons,
         audit: coupons.map((coupon) => ({

@@ -11,7 +11,7 @@ export const createCodeBatchStep = createStep(
   async (input: { coupon_id: string; requested: number; prefix: string; length: number; actor_id?: string | null }, { container }) => {
     const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result: batch, audit_ids } = await coupons.auditedChange(async (ctx) => {
-      const batch = await coupons.createCouponCodeBatches(
+      const created = await coupons.createCouponCodeBatches(
         {
           coupon_id: input.coupon_id,
           source: "generate",
@@ -23,6 +23,9 @@ export const createCodeBatchStep = createStep(
         },
         ctx
       )
+      // Read back once written, with the columns the database fills in (created_at, …).
+      await coupons.flushChange(ctx)
+      const batch = await coupons.retrieveCouponCodeBatch(created.id, {}, ctx)
       return {
         result: batch,
         audit: [{

@@ -15,7 +15,7 @@ export const createWalletEntriesStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { plan } = input
     const { result: entries, audit_ids } = await couponService.auditedChange(async (ctx) => {
-      const entries = await couponService.createCouponWalletEntries(
+      const created = await couponService.createCouponWalletEntries(
         input.assignments.map((a) => ({
           coupon_id: plan.coupon_id,
           customer_id: a.customer_id,
@@ -29,6 +29,10 @@ export const createWalletEntriesStep = createStep(
         })),
         ctx
       )
+      // Read back once written, with the columns the database fills in, in the order of the customers.
+      await couponService.flushChange(ctx)
+      const byId = new Map((await couponService.listCouponWalletEntries({ id: created.map((e) => e.id) }, {}, ctx)).map((e) => [e.id, e]))
+      const entries = created.map((e) => byId.get(e.id)!)
       const audit =
         plan.source === "admin"
           ? [{
