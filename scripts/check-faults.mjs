@@ -259,7 +259,7 @@ async function killedCodeBatch({ db, servers, admin, restart }) {
   const post = (url, body) => servers[0].api("POST", url, { headers: admin, body })
   const { json } = await post("/admin/coupons", { title: "Batch", type: "fixed", amount: 1, currency_code: "usd" })
   const coupon = json.coupon.id
-  const { json: requested } = await post(`/admin/coupons/${coupon}/codes`, { quantity: BATCH_CODES, prefix: "KB", length: 12 })
+  const { json: requested } = await post(`/admin/coupons/${coupon}/codes`, { quantity: BATCH_CODES, prefix: "KB", length: 14 })
   const batchId = requested.batch.id
   const batchRow = async () => (await db.query(`SELECT status, requested, created FROM coupon_code_batch WHERE id = $1`, [batchId])).rows[0]
   let row = await batchRow()
