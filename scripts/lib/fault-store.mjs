@@ -85,6 +85,10 @@ export function brokenInvariants({ coupon, uses, orders, code }, limit, { settle
   const withOrder = counted.filter((u) => u.cart_order)
   const orderless = counted.filter((u) => !u.cart_order)
   if (orders.length > limit) broken.push(`${orders.length} orders carry the coupon, limit ${limit}`)
+  // An order without Medusa's order–cart link: its completion died between createOrdersStep and the
+  // later step that writes the link and the cart's completed_at, so the cart can be completed again.
+  const unlinked = orders.filter((o) => !o.cart_id).length
+  if (unlinked) broken.push(`${unlinked} orders carrying the coupon have no order–cart link (completion killed between Medusa's order and link steps)`)
   if (coupon.usage_count !== counted.length) broken.push(`usage_count ${coupon.usage_count} ≠ ${counted.length} counted uses`)
   // Uses counted = orders + holds without an order: each order exactly one use, every other counted use a hold.
   if (new Set(counted.map((u) => u.cart_id)).size !== counted.length) broken.push("a cart's use is counted twice")
@@ -105,6 +109,6 @@ export function brokenInvariants({ coupon, uses, orders, code }, limit, { settle
   return {
     broken,
     orders: orders.length,
-    summary: `${orders.length} orders, ${counted.length} counted (${withOrder.length} with an order, ${orderless.length} holds without one, ${liveHolds} live), ${uses.length - counted.length} released, usage_count ${coupon.usage_count}${code ? `, serial used ${code.usage_count}/${code.max_uses}` : ""}`,
+    summary: `${orders.length} orders (${unlinked} without an order–cart link), ${counted.length} counted (${withOrder.length} with an order, ${orderless.length} holds without one, ${liveHolds} live), ${uses.length - counted.length} released, usage_count ${coupon.usage_count}${code ? `, serial used ${code.usage_count}/${code.max_uses}` : ""}`,
   }
 }
