@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
-import { couponOfferText } from "../../../modules/coupon/lib/campaign"
+import { campaignValidityStart, couponOfferText } from "../../../modules/coupon/lib/campaign"
+import { walletEntryExpiry } from "../../../modules/coupon/lib/wallet"
 import { barcodeDataUrl } from "./barcode"
 import type { CouponPageView } from "./page"
 
@@ -21,7 +22,7 @@ export async function loadCouponPage(
   if (!campaign) return null
   const [coupon] = await couponService.listCoupons(
     { id: campaign.coupon_id },
-    { select: ["id", "title", "type", "amount", "percentage", "max_discount", "min_spend", "currency_code", "ends_at"] }
+    { select: ["id", "title", "type", "amount", "percentage", "max_discount", "min_spend", "currency_code", "ends_at", "validity_days"] }
   )
   if (!coupon) return null
 
@@ -30,8 +31,16 @@ export async function loadCouponPage(
     const [entry] = recipient.wallet_entry_id
       ? await couponService.listCouponWalletEntries({ id: recipient.wallet_entry_id }, { select: ["expires_at"] })
       : []
-    // The earlier of the entry's own expiry and the coupon's end, as the wallet shows it.
-    const ends = [entry?.expires_at, coupon.ends_at].filter(Boolean).map((d) => new Date(d as Date))
+    // The earlier of the entry's own expiry and the coupon's end, as the wallet shows it; a
+    // contact without a wallet gets the expiry the wallet entry would have had.
+    const own = recipient.wallet_entry_id
+      ? entry?.expires_at
+      : walletEntryExpiry(
+          campaignValidityStart(campaign.expiry_mode, recipient.sent_at, new Date(recipient.redeemed_at!)),
+          campaign.expiry_days ?? coupon.validity_days,
+          coupon.ends_at
+        )
+    const ends = [own, coupon.ends_at].filter(Boolean).map((d) => new Date(d as Date))
     redeemed = {
       code: recipient.code,
       barcode_data_url: await barcodeDataUrl(campaign.barcode_format, recipient.code),
