@@ -24,7 +24,8 @@ export async function GET(
     { campaign_id: req.params.id, ...(status ? { status } : {}), ...(channel ? { channel } : {}) },
     { skip, take, order: { sent_at: "DESC", id: "ASC" } }
   )
-  const customerIds: string[] = [...new Set(recipients.map((r) => r.customer_id as string | null).filter((id): id is string => !!id))]
+  const linked = recipients.map((r) => r.customer_id as string | null).filter((id): id is string => !!id)
+  const customerIds: string[] = [...new Set<string>(linked)]
   const { data: customers } = customerIds.length
     ? await query.graph({
         entity: "customer",
