@@ -103,7 +103,7 @@ export async function issueRecipients(
 ): Promise<IssuedRecipient[]> {
   const existing = new Map<string, IssuedRecipient[]>()
   if (input.reuse_open_links && input.recipients.length) {
-    const keys = [...new Set(input.recipients.map((r) => `${input.campaign_id}:${contactKey(r)}`))].sort()
+    const keys = [...new Set(input.recipients.map((r) => JSON.stringify([input.campaign_id, r.channel, r.contact_id])))].sort()
     await trx.raw(`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(?::text[]) AS k ORDER BY k`, [keys])
     const rows: IssuedRecipient[] = await trx.raw(
       `SELECT ${RECIPIENT_COLUMNS.join(", ")} FROM coupon_campaign_recipient
