@@ -235,9 +235,9 @@ medusaIntegrationTestRunner({
       expect(await amountsOf(completed.order.id)).toEqual({ item_subtotal: 60, discount_total: 25, shipping_total: 10, total: 45, paid: 45 })
     })
 
-    it("a contact linked to a customer finds the coupon in the wallet; a logged-in customer redeeming a contact's link gets it too; nobody else can redeem a redeemed link", async () => {
+    it("a contact linked to a customer finds the coupon in the wallet; a signed-in customer redeeming a contact's link gets it too, also after redeeming without an account; nobody else can take a link", async () => {
       const coupon = await createCoupon({ code: null, title: "Serial $5", amount: 5 })
-      await couponService().createCouponCodes(["LN-0001", "LN-0002", "LN-0003"].map((code) => ({ code, coupon_id: coupon.id })))
+      await couponService().createCouponCodes(["LN-0001", "LN-0002", "LN-0003", "LN-0004"].map((code) => ({ code, coupon_id: coupon.id })))
       const campaign = await createCampaign(coupon.id)
       const [carol, dave, eve] = await Promise.all([1, 2, 3].map(() => createCustomer(getContainer())))
 
@@ -246,9 +246,10 @@ medusaIntegrationTestRunner({
           { channel: "facebook", contact_id: "psid-1001", name: "Carol", customer_id: carol.id },
           { channel: "whatsapp", contact_id: "+15550100" },
           { channel: "telegram", contact_id: "tg-77" },
+          { channel: "viber", contact_id: "vb-5" },
         ])
       ).data
-      const [carolLink, daveLink, anonLink] = links.map((l: any) => tokenOf(l.coupon_url))
+      const [carolLink, daveLink, anonLink, guestLink] = links.map((l: any) => tokenOf(l.coupon_url))
 
       // Carol's contact is linked to her account: Redeem puts a serial code of her own into her wallet.
       expect((await redeem(carolLink)).status).toBe(303)
@@ -275,6 +276,8 @@ medusaIntegrationTestRunner({
       expect([anonRow.customer_id, anonRow.wallet_entry_id]).toEqual([null, null])
       expect((await couponService().listCouponCodes({ code: anonRow.code }))[0].customer_id).toBe(anonRow.id)
       expect(new Set([carolCode, daveRow.code, anonRow.code]).size).toBe(3)
+      // Without an account, nothing was written to any wallet.
+      expect(await couponService().listCouponWalletEntries({ code: anonRow.code })).toEqual([])
       expect((await page(anonLink)).data).toContain(`<p class="code">${anonRow.code}</p>`)
 
       // Eve, signed in, tries Dave's and Carol's links: refused, nothing written.
@@ -291,14 +294,36 @@ medusaIntegrationTestRunner({
       expect({ ...(await counts()), recipients: before.recipients }).toEqual(before)
       expect(await couponService().listCouponWalletEntries({ customer_id: eve.id })).toEqual([])
 
-      // The serial code shown to the Telegram contact is usable at checkout by whoever holds it.
+      // The Viber contact never signs up: the serial code shown on the page is usable at checkout by whoever holds it.
+      expect((await redeem(guestLink)).status).toBe(303)
+      const [guestRow] = await couponService().listCouponCampaignRecipients({ token: guestLink })
       const shop = storefront(api, store)
       const cart = await shop.createCart([["tee", 2]])
-      expect((await shop.applyCoupon(cart.id, anonRow.code)).coupon.discount_total).toBe(5)
+      expect((await shop.applyCoupon(cart.id, guestRow.code)).coupon.discount_total).toBe(5)
       const completed = await shop.complete(cart.id)
       expect(completed.type).toBe("order")
       // Two $10 tees + $10 shipping − $5.
       expect(await amountsOf(completed.order.id)).toEqual({ item_subtotal: 20, discount_total: 5, shipping_total: 10, total: 25, paid: 25 })
+
+      // The Telegram contact signs up later and opens the link signed in: the same code goes into the new wallet.
+      const gina = await createCustomer(getContainer())
+      expect((await redeem(anonLink, gina)).status).toBe(303)
+      const [ginaEntry] = await couponService().listCouponWalletEntries({ customer_id: gina.id })
+      expect([ginaEntry.code, ginaEntry.source, ginaEntry.campaign_id]).toEqual([anonRow.code, "campaign", campaign.id])
+      const [linked] = await couponService().listCouponCampaignRecipients({ token: anonLink })
+      expect([linked.customer_id, linked.wallet_entry_id, linked.status]).toEqual([gina.id, ginaEntry.id, "redeemed"])
+      expect((await couponService().listCouponCodes({ code: anonRow.code }))[0].customer_id).toBe(gina.id)
+      // Only once: the link is hers now; Eve signed in gets nothing from it.
+      const again = await counts()
+      expect((await redeem(anonLink, gina)).status).toBe(303)
+      expect((await redeem(anonLink, eve)).status).toBe(303)
+      expect(await counts()).toEqual(again)
+      // Gina checks out with it from her wallet: $60 hoodie + $10 shipping − $5.
+      const ginaShop = storefront(api, store, gina.token)
+      const ginaCart = await ginaShop.createCart([["hoodie", 1]])
+      expect((await ginaShop.applyCoupon(ginaCart.id, anonRow.code)).coupon.discount_total).toBe(5)
+      const ginaOrder = await ginaShop.complete(ginaCart.id)
+      expect(await amountsOf(ginaOrder.order.id)).toEqual({ item_subtotal: 60, discount_total: 5, shipping_total: 10, total: 65, paid: 65 })
     })
 
     it("sends a new contact's link through the Notification module when a provider serves its channel, and a CSV for bulk tools", async () => {

@@ -271,6 +271,19 @@ export async function linkRecipientCustomer(
   return rows.length === 1
 }
 
+/**
+ * Moves a serial code reserved for one holder (a contact's recipient id, or
+ * back) to another, only while `from` holds it and it is unused. Returns
+ * whether it moved (false for a shared code: nothing to move).
+ */
+export async function transferContactSerialCode(knex: any, input: { code: string; from: string; to: string }): Promise<boolean> {
+  const moved = await knex("coupon_code")
+    .where({ code: input.code, customer_id: input.from, deleted_at: null })
+    .where("usage_count", 0)
+    .update({ customer_id: input.to, updated_at: knex.fn.now() })
+  return moved === 1
+}
+
 /** Undoes linkRecipientCustomer (compensation). */
 export async function unlinkRecipientCustomer(knex: any, recipientId: string): Promise<void> {
   await knex.raw(

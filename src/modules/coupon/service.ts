@@ -51,6 +51,7 @@ import {
   IssuedRecipient,
   issueRecipients,
   linkRecipientCustomer,
+  transferContactSerialCode,
   markRecipientOpened,
   markRecipientRedeemed,
   RecipientRedemption,
@@ -711,6 +712,15 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
     return linkRecipientCustomer((sharedContext.transactionManager as any).getTransactionContext(), input)
+  }
+
+  /** Moves a contact's reserved serial code to the customer claiming it (or back); false when there is none. */
+  @InjectTransactionManager()
+  async transferContactSerialCode(
+    input: { code: string; from: string; to: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return transferContactSerialCode((sharedContext.transactionManager as any).getTransactionContext(), input)
   }
 
   @InjectTransactionManager()
