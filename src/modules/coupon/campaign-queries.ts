@@ -11,6 +11,11 @@ import {
 } from "./lib/campaign"
 
 /**
+ * One file for the campaign recipients' SQL: each function is one statement
+ * (or one locked read-then-write) on the same table, and they share its
+ * status rules; a split by step (issue / redeem / verify) is the natural
+ * one if it grows further.
+ *
  * Campaign SQL (docs/rules.md §5), run by the coupon module service inside its
  * own connection or transaction (`knex`). The recipient's status only moves
  * forward (sent → opened → redeemed → verified); every change here is a
