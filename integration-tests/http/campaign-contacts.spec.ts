@@ -237,7 +237,7 @@ medusaIntegrationTestRunner({
 
     it("a contact linked to a customer finds the coupon in the wallet; a signed-in customer redeeming a contact's link gets it too, also after redeeming without an account; nobody else can take a link", async () => {
       const coupon = await createCoupon({ code: null, title: "Serial $5", amount: 5 })
-      await couponService().createCouponCodes(["LN-0001", "LN-0002", "LN-0003", "LN-0004"].map((code) => ({ code, coupon_id: coupon.id })))
+      await couponService().createCouponCodes(["LN-0001", "LN-0002", "LN-0003", "LN-0004", "LN-0005"].map((code) => ({ code, coupon_id: coupon.id })))
       const campaign = await createCampaign(coupon.id)
       const [carol, dave, eve] = await Promise.all([1, 2, 3].map(() => createCustomer(getContainer())))
 
@@ -247,9 +247,10 @@ medusaIntegrationTestRunner({
           { channel: "whatsapp", contact_id: "+15550100" },
           { channel: "telegram", contact_id: "tg-77" },
           { channel: "viber", contact_id: "vb-5" },
+          { channel: "kakao", contact_id: "kk-9" },
         ])
       ).data
-      const [carolLink, daveLink, anonLink, guestLink] = links.map((l: any) => tokenOf(l.coupon_url))
+      const [carolLink, daveLink, anonLink, guestLink, lateLink] = links.map((l: any) => tokenOf(l.coupon_url))
 
       // Carol's contact is linked to her account: Redeem puts a serial code of her own into her wallet.
       expect((await redeem(carolLink)).status).toBe(303)
@@ -304,6 +305,14 @@ medusaIntegrationTestRunner({
       expect(completed.type).toBe("order")
       // Two $10 tees + $10 shipping − $5.
       expect(await amountsOf(completed.order.id)).toEqual({ item_subtotal: 20, discount_total: 5, shipping_total: 10, total: 25, paid: 25 })
+
+      // A contact's code keeps the campaign's 10 days at checkout, as a wallet entry would: sent 11 days ago, it has expired.
+      expect((await redeem(lateLink)).status).toBe(303)
+      const [lateRow] = await couponService().listCouponCampaignRecipients({ token: lateLink })
+      await couponService().updateCouponCampaignRecipients({ id: lateRow.id, sent_at: new Date(Date.now() - 11 * DAY) })
+      const lateCart = await shop.createCart([["tee", 1]])
+      const late = await api.post(`/store/carts/${lateCart.id}/coupon`, { code: lateRow.code }, { headers: shop.headers, validateStatus: () => true })
+      expect([late.status, late.data.code]).toEqual([400, "coupon_expired"])
 
       // The Telegram contact signs up later and opens the link signed in: the same code goes into the new wallet.
       const gina = await createCustomer(getContainer())

@@ -1,8 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
-import { campaignValidityStart, couponOfferText } from "../../../modules/coupon/lib/campaign"
-import { walletEntryExpiry } from "../../../modules/coupon/lib/wallet"
+import { contactCodeExpiry, couponOfferText } from "../../../modules/coupon/lib/campaign"
 import { barcodeDataUrl } from "./barcode"
 import type { CouponPageView } from "./page"
 
@@ -22,7 +21,7 @@ export async function loadCouponPage(
   if (!campaign) return null
   const [coupon] = await couponService.listCoupons(
     { id: campaign.coupon_id },
-    { select: ["id", "title", "type", "amount", "percentage", "max_discount", "min_spend", "currency_code", "ends_at", "validity_days"] }
+    { select: ["id", "title", "type", "amount", "percentage", "max_discount", "min_spend", "currency_code", "ends_at"] }
   )
   if (!coupon) return null
 
@@ -35,11 +34,7 @@ export async function loadCouponPage(
     // contact without a wallet gets the expiry the wallet entry would have had.
     const own = recipient.wallet_entry_id
       ? entry?.expires_at
-      : walletEntryExpiry(
-          campaignValidityStart(campaign.expiry_mode, recipient.sent_at, new Date(recipient.redeemed_at!)),
-          campaign.expiry_days ?? coupon.validity_days,
-          coupon.ends_at
-        )
+      : contactCodeExpiry({ sent_at: recipient.sent_at, redeemed_at: recipient.redeemed_at! }, campaign, coupon.ends_at)
     const ends = [own, coupon.ends_at].filter(Boolean).map((d) => new Date(d as Date))
     redeemed = {
       code: recipient.code,

@@ -5,6 +5,7 @@
  */
 import { formatMoney } from "./evaluate-coupon"
 import { toMinorUnits } from "./money"
+import { walletEntryExpiry } from "./wallet"
 
 export const CAMPAIGN_EXPIRY_MODES = ["from_sending", "from_redemption"] as const
 export type CampaignExpiryMode = (typeof CAMPAIGN_EXPIRY_MODES)[number]
@@ -87,6 +88,20 @@ export function sendingPeriodError(
  */
 export function campaignValidityStart(mode: CampaignExpiryMode, sentAt: Date | string, redeemedAt: Date): Date {
   return mode === "from_sending" ? new Date(sentAt) : redeemedAt
+}
+
+/**
+ * When a code redeemed by a contact without a store account stops being
+ * valid: what its wallet entry would have said (the campaign's expiry_days
+ * from the sending or the redemption), never after the coupon's end.
+ */
+export function contactCodeExpiry(
+  recipient: { sent_at: Date | string; redeemed_at: Date | string },
+  campaign: { expiry_mode: CampaignExpiryMode; expiry_days: number },
+  couponEndsAt: Date | string | null | undefined
+): Date | null {
+  const from = campaignValidityStart(campaign.expiry_mode, recipient.sent_at, new Date(recipient.redeemed_at))
+  return walletEntryExpiry(from, campaign.expiry_days, couponEndsAt)
 }
 
 /** Why a redemption must be refused, with its refusal code (docs/rules.md §7.3), or null. `redeemed_by_contact` excludes the recipient redeeming now. */

@@ -4,6 +4,7 @@ import {
   campaignRedemptionError,
   campaignRedemptionRefusal,
   CONTACT_CHANNEL,
+  contactCodeExpiry,
   contactLinkDecision,
   campaignValidityStart,
   couponOfferText,
@@ -179,5 +180,16 @@ describe("CONTACT_CHANNEL", () => {
   it("takes 1 to 32 lowercase letters, digits, _ and -", () => {
     for (const ok of ["line", "facebook", "whatsapp", "sms", "e-mail", "tg_2", "x".repeat(32)]) expect(CONTACT_CHANNEL.test(ok)).toBe(true)
     for (const bad of ["", "LINE", "li ne", "line✓", "a.b", "x".repeat(33), "line\n"]) expect(CONTACT_CHANNEL.test(bad)).toBe(false)
+  })
+})
+
+describe("contactCodeExpiry", () => {
+  const recipient = { sent_at: "2026-05-01T00:00:00Z", redeemed_at: "2026-05-04T00:00:00Z" }
+  it("counts the campaign's days from the sending or the redemption, never past the coupon's end", () => {
+    expect(contactCodeExpiry(recipient, { expiry_mode: "from_sending", expiry_days: 10 }, null)).toEqual(at("2026-05-11T00:00:00Z"))
+    expect(contactCodeExpiry(recipient, { expiry_mode: "from_redemption", expiry_days: 10 }, null)).toEqual(at("2026-05-14T00:00:00Z"))
+    expect(contactCodeExpiry(recipient, { expiry_mode: "from_redemption", expiry_days: 10 }, "2026-05-12T00:00:00Z")).toEqual(
+      at("2026-05-12T00:00:00Z")
+    )
   })
 })
