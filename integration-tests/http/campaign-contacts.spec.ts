@@ -237,7 +237,7 @@ medusaIntegrationTestRunner({
 
     it("a contact linked to a customer finds the coupon in the wallet; a signed-in customer redeeming a contact's link gets it too, also after redeeming without an account; nobody else can take a link", async () => {
       const coupon = await createCoupon({ code: null, title: "Serial $5", amount: 5 })
-      await couponService().createCouponCodes(["LN-0001", "LN-0002", "LN-0003", "LN-0004", "LN-0005"].map((code) => ({ code, coupon_id: coupon.id })))
+      await couponService().createCouponCodes(["LN-0001", "LN-0002", "LN-0003", "LN-0004", "LN-0005", "LN-0006"].map((code) => ({ code, coupon_id: coupon.id })))
       const campaign = await createCampaign(coupon.id)
       const [carol, dave, eve] = await Promise.all([1, 2, 3].map(() => createCustomer(getContainer())))
 
@@ -333,6 +333,15 @@ medusaIntegrationTestRunner({
       expect((await ginaShop.applyCoupon(ginaCart.id, anonRow.code)).coupon.discount_total).toBe(5)
       const ginaOrder = await ginaShop.complete(ginaCart.id)
       expect(await amountsOf(ginaOrder.order.id)).toEqual({ item_subtotal: 60, discount_total: 5, shipping_total: 10, total: 65, paid: 65 })
+
+      // A bot first knows only the LINE id; once the contact links an account it names the customer: same link, now theirs.
+      const hank = await createCustomer(getContainer())
+      const { links: [unlinked] } = (await issue(campaign.id, [{ channel: "line", contact_id: "U-hank" }])).data
+      const { links: [relinked] } = (await issue(campaign.id, [{ channel: "line", contact_id: "U-hank", name: "Hank", customer_id: hank.id }])).data
+      expect([relinked.coupon_url, relinked.created, relinked.customer_id, relinked.name]).toEqual([unlinked.coupon_url, false, hank.id, "Hank"])
+      expect((await redeem(tokenOf(unlinked.coupon_url))).status).toBe(303)
+      const [hankEntry] = await couponService().listCouponWalletEntries({ customer_id: hank.id })
+      expect(hankEntry.code).toMatch(/^LN-000[1-6]$/)
     })
 
     it("sends a new contact's link through the Notification module when a provider serves its channel, and a CSV for bulk tools", async () => {

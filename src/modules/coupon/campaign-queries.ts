@@ -78,6 +78,8 @@ export type IssuedRecipient = {
   sent_at: Date
   /** false when an earlier link of the contact was returned instead of a new one. */
   created: boolean
+  /** An earlier link this call linked to the contact's customer. */
+  linked: boolean
   limit_reached: boolean
 }
 
@@ -97,7 +99,8 @@ const RECIPIENT_COLUMNS = [
  * Writes the campaign's recipients, in the order given. With `reuse_open_links`
  * (a contact's link issued on demand) each contact's earlier links decide
  * (contactLinkDecision): an unredeemed link is returned again, a new one is
- * made only while the contact is under the per-contact limit. The contacts
+ * made only while the contact is under the per-contact limit; an open link
+ * without a customer is linked to the customer now named. The contacts
  * are locked for the transaction (advisory locks, in key order) so a bot
  * asking twice at once still gets one link. Without it (a campaign sent to
  * customers) every contact gets a new link.
@@ -122,12 +125,22 @@ export async function issueRecipients(
   const ids = entityIds("ccrec", input.recipients.length)
   const answer: IssuedRecipient[] = []
   const toInsert: Record<string, unknown>[] = []
+  const toLink: { id: string; customer_id: string; contact_name: string | null }[] = []
   input.recipients.forEach((r, i) => {
     const links = existing.get(contactKey(r)) ?? []
     const decision = input.reuse_open_links ? contactLinkDecision(links, input.per_contact_limit) : ({ kind: "create" } as const)
     if (decision.kind !== "create") {
       const link = links.find((l) => l.id === decision.id)!
-      answer.push({ ...link, created: false, limit_reached: decision.kind === "limit_reached" })
+      // A contact who has since got a store account (the bot now names the customer) has the open link linked, so Redeem fills their wallet.
+      const linking = decision.kind === "reuse" && !link.customer_id && r.customer_id ? r.customer_id : null
+      if (linking) toLink.push({ id: link.id, customer_id: linking, contact_name: r.contact_name ?? link.contact_name })
+      answer.push({
+        ...link,
+        ...(linking ? { customer_id: linking, contact_name: r.contact_name ?? link.contact_name } : {}),
+        created: false,
+        linked: !!linking,
+        limit_reached: decision.kind === "limit_reached",
+      })
       return
     }
     const row = {
@@ -142,17 +155,29 @@ export async function issueRecipients(
       sent_at: input.sent_at,
     }
     toInsert.push(row)
-    answer.push({ ...row, created: true, limit_reached: false })
+    answer.push({ ...row, created: true, linked: false, limit_reached: false })
   })
   for (let i = 0; i < toInsert.length; i += 1000) {
     await trx("coupon_campaign_recipient").insert(toInsert.slice(i, i + 1000))
   }
+  for (const l of toLink) {
+    await trx("coupon_campaign_recipient")
+      .where({ id: l.id, customer_id: null })
+      .whereIn("status", ["sent", "opened"])
+      .update({ customer_id: l.customer_id, contact_name: l.contact_name, updated_at: trx.fn.now() })
+  }
   return answer
 }
 
-/** Undoes issueRecipients' new rows (compensation). */
-export async function deleteIssuedRecipients(knex: any, ids: string[]): Promise<void> {
-  if (ids.length) await knex("coupon_campaign_recipient").whereIn("id", ids).delete()
+/** Undoes issueRecipients (compensation): deletes its new rows, unlinks the customers it linked to open links. */
+export async function deleteIssuedRecipients(knex: any, input: { created: string[]; linked: string[] }): Promise<void> {
+  if (input.created.length) await knex("coupon_campaign_recipient").whereIn("id", input.created).delete()
+  if (input.linked.length) {
+    await knex("coupon_campaign_recipient")
+      .whereIn("id", input.linked)
+      .whereIn("status", ["sent", "opened"])
+      .update({ customer_id: null, updated_at: knex.fn.now() })
+  }
 }
 
 /**

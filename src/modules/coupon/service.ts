@@ -701,8 +701,11 @@ class CouponModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async deleteIssuedCampaignRecipients(ids: string[], @MedusaContext() sharedContext: Context = {}) {
-    await deleteIssuedRecipients((sharedContext.transactionManager as any).getTransactionContext(), ids)
+  async deleteIssuedCampaignRecipients(
+    input: { created: string[]; linked: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await deleteIssuedRecipients((sharedContext.transactionManager as any).getTransactionContext(), input)
   }
 
   /** Links a signed-in customer to a contact's already redeemed coupon; false when it has a customer already. */

@@ -13,12 +13,13 @@ export const newRecipientToken = () => randomBytes(24).toString("base64url")
 /**
  * One recipient (status `sent`) per contact, each with its own page token —
  * or, for contacts' links on demand, the contact's link not redeemed yet
- * (`created: false`). The compensation deletes the new ones.
+ * (`created: false`, linked to the customer now named if it had none). The
+ * compensation deletes the new ones and undoes the links.
  */
 export const createCampaignRecipientsStep = createStep(
   "create-coupon-campaign-recipients",
   async (plan: CampaignSendPlan, { container }) => {
-    if (!plan.recipients.length) return new StepResponse([], [] as string[])
+    if (!plan.recipients.length) return new StepResponse([], { created: [] as string[], linked: [] as string[] })
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const recipients = await couponService.issueCampaignRecipients({
       campaign_id: plan.campaign.id,
@@ -27,13 +28,13 @@ export const createCampaignRecipientsStep = createStep(
       sent_at: plan.sent_at,
       recipients: plan.recipients.map((r) => ({ ...r, token: newRecipientToken() })),
     })
-    return new StepResponse(
-      recipients,
-      recipients.filter((r) => r.created).map((r) => r.id)
-    )
+    return new StepResponse(recipients, {
+      created: recipients.filter((r) => r.created).map((r) => r.id),
+      linked: recipients.filter((r) => r.linked).map((r) => r.id),
+    })
   },
-  async (ids, { container }) => {
-    if (!ids?.length) return
-    await container.resolve<CouponModuleService>(COUPON_MODULE).deleteIssuedCampaignRecipients(ids)
+  async (undo, { container }) => {
+    if (!undo || (!undo.created.length && !undo.linked.length)) return
+    await container.resolve<CouponModuleService>(COUPON_MODULE).deleteIssuedCampaignRecipients(undo)
   }
 )
