@@ -14,6 +14,7 @@ import { storeCartCouponPreviewRoutesMiddlewares } from "./store/carts/[id]/coup
 import { adminCouponCodeExportRoutesMiddlewares } from "./admin/coupons/[id]/codes/export/middlewares"
 import { adminCouponAuditRoutesMiddlewares } from "./admin/coupons/[id]/audit/middlewares"
 import { adminAuditRoutesMiddlewares } from "./admin/coupon-audit/middlewares"
+import { couponPageRoutesMiddlewares } from "./coupon-pages/middlewares"
 import { couponErrorHandler } from "./utils/error-handler"
 import { inputGuardMiddlewares } from "./utils/input-guard"
 
@@ -40,5 +41,6 @@ export default defineMiddlewares({
     ...adminCouponCodeExportRoutesMiddlewares,
     ...adminCouponAuditRoutesMiddlewares,
     ...adminAuditRoutesMiddlewares,
+    ...couponPageRoutesMiddlewares,
   ],
 })
