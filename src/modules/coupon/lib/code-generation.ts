@@ -227,9 +227,22 @@ export function drawSortedCodeRecords(
   // Drawn into the upper half, then copied in order into the lower half.
   const drawn = scratch.subarray(count * codeLength, count * codeLength * 2)
   drawCodes(drawn, count, shape)
+  // Sorted by a number made of the first (up to 6) random characters, exact
+  // in a double; only codes equal that far are compared byte by byte.
+  const keyStart = shape.prefixBytes.length
+  const keyLength = Math.min(6, shape.randomLength)
+  const keys = new Float64Array(count)
+  for (let i = 0; i < count; i++) {
+    let key = 0
+    for (let j = 0; j < keyLength; j++) key = key * 256 + drawn[i * codeLength + keyStart + j]
+    keys[i] = key
+  }
   const order = new Uint32Array(count)
   for (let i = 0; i < count; i++) order[i] = i
-  order.sort((a, b) => drawn.compare(drawn, b * codeLength, (b + 1) * codeLength, a * codeLength, (a + 1) * codeLength))
+  order.sort(
+    (a, b) =>
+      keys[a] - keys[b] || drawn.compare(drawn, b * codeLength, (b + 1) * codeLength, a * codeLength, (a + 1) * codeLength)
+  )
   let kept = 0
   for (let i = 0; i < count; i++) {
     const start = order[i] * codeLength
