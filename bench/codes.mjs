@@ -427,7 +427,9 @@ async function applyAtScaleSetup(app, api, admin, store) {
     body: { title: "Bench apply at scale", type: "fixed", amount: 5, currency_code: "usd" },
   })
   const target = json.coupon
-  const { json: filler } = await api("POST", "/admin/coupons", {
+  const {
+    json: { coupon: filler },
+  } = await api("POST", "/admin/coupons", {
     headers: admin,
     body: { title: "Bench filler codes", type: "fixed", amount: 1, currency_code: "usd" },
   })

@@ -230,9 +230,12 @@ export async function addGeneratedCodes(
   let room = Math.max(batch.requested - batch.created, 0)
   let inserted = 0
   const owner = { coupon_id: batch.coupon_id, batch_id: input.batch_id }
-  for (const group of Array.isArray(input.codes) ? recordsOfStrings(input.codes) : [input.codes]) {
-    // Never more than the batch still needs; another writer may have filled part of it.
-    const codes = await withoutSharedCodes(pg, pickRecords(group, room))
+  // Never more than the batch still needs (another writer may have filled
+  // part of it): the first codes given as strings, a random choice of records
+  // (which are in code order, so their first ones would not be random).
+  const groups = Array.isArray(input.codes) ? recordsOfStrings(input.codes.slice(0, room)) : [pickRecords(input.codes, room)]
+  for (const group of groups) {
+    const codes = await withoutSharedCodes(pg, group)
     const written = await writeCodes(pg, codes, owner)
     inserted += written
     room -= written
