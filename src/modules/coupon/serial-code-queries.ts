@@ -9,7 +9,7 @@ import { from as copyFrom } from "pg-copy-streams"
 import { randomInt } from "node:crypto"
 import { CodeRecords, codeRecordsToStrings } from "./lib/code-generation"
 import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
-import { entityIdRecords, entityIds } from "./lib/entity-id"
+import { entityIdLength, entityIds, writeEntityIds } from "./lib/entity-id"
 
 /**
  * The SQL of serial codes (docs/rules.md §5), run by the coupon module service in
@@ -74,11 +74,11 @@ async function sharedCodesAmong(pg: any, codes: string[]): Promise<string[]> {
  */
 async function writeCodes(pg: any, codes: CodeRecords, owner: { coupon_id: string; batch_id: string }): Promise<number> {
   if (!codes.count) return 0
-  const ids = entityIdRecords("ccode", codes.count)
   await pg.query("SAVEPOINT coupon_code_copy")
+  const rows = copyBuffers.take(copyRowsSize(codes, owner))
   try {
     await pipeline(
-      Readable.from([copyRows(ids, codes, owner)]),
+      Readable.from([copyRows(codes, owner, rows)]),
       pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN"))
     )
     await pg.query("RELEASE SAVEPOINT coupon_code_copy")
@@ -86,43 +86,62 @@ async function writeCodes(pg: any, codes: CodeRecords, owner: { coupon_id: strin
   } catch (error: any) {
     if (error?.code !== UNIQUE_VIOLATION) throw error
     await pg.query("ROLLBACK TO SAVEPOINT coupon_code_copy")
+  } finally {
+    // COPY answered (done or failed): PostgreSQL has read every byte sent.
+    copyBuffers.give(rows)
   }
   const result = await pg.query(
     `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
      SELECT id, code, $3, $4 FROM unnest($1::text[], $2::text[]) AS new_code(id, code)
      ON CONFLICT DO NOTHING`,
-    [
-      codeRecordsToStrings({ ...ids, count: codes.count }),
-      codeRecordsToStrings(codes),
-      owner.coupon_id,
-      owner.batch_id,
-    ]
+    [entityIds("ccode", codes.count), codeRecordsToStrings(codes), owner.coupon_id, owner.batch_id]
   )
   return result.rowCount ?? 0
 }
 
 /**
- * COPY's text format for the rows, written straight into one buffer from
- * the fixed-width id and code records: no string per row, which would
- * outlive the young generation while PostgreSQL works and make the process
- * grow by the batch's size. Ids and codes are ASCII ([A-Za-z0-9_-]),
- * nothing to escape.
+ * Buffers for COPY rows, handed back after each COPY and used again by the
+ * next: a fresh megabyte per chunk lives outside V8's heap until a garbage
+ * collection frees it, and a million codes would pile up tens of megabytes
+ * of them first. As many are kept as chunks were ever written at once.
  */
-function copyRows(
-  ids: { buffer: Buffer; length: number },
-  codes: CodeRecords,
-  owner: { coupon_id: string; batch_id: string }
-): Buffer {
-  const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
-  const rowLength = ids.length + 1 + codes.length + tail.length
-  const buffer = Buffer.allocUnsafe(codes.count * rowLength)
-  for (let i = 0, offset = 0; i < codes.count; i++, offset += rowLength) {
-    ids.buffer.copy(buffer, offset, i * ids.length, (i + 1) * ids.length)
-    buffer[offset + ids.length] = 9 // tab
-    codes.buffer.copy(buffer, offset + ids.length + 1, i * codes.length, (i + 1) * codes.length)
-    tail.copy(buffer, offset + ids.length + 1 + codes.length)
+const copyBuffers = (() => {
+  const free: Buffer[] = []
+  return {
+    take(size: number): Buffer {
+      const i = free.findIndex((buffer) => buffer.length >= size)
+      return i >= 0 ? free.splice(i, 1)[0] : Buffer.allocUnsafe(size)
+    },
+    give(buffer: Buffer) {
+      if (free.length < 4) free.push(buffer)
+    },
   }
-  return buffer
+})()
+
+const ID_PREFIX = "ccode"
+
+function copyRowsSize(codes: CodeRecords, owner: { coupon_id: string; batch_id: string }): number {
+  return codes.count * (entityIdLength(ID_PREFIX) + 1 + codes.length + owner.coupon_id.length + owner.batch_id.length + 3)
+}
+
+/**
+ * COPY's text format for the rows (a fresh id, the code, coupon and batch),
+ * written straight into `into` from the fixed-width code records: no string
+ * per row, which would outlive the young generation while PostgreSQL works
+ * and make the process grow by the batch's size. Ids and codes are ASCII
+ * ([A-Za-z0-9_-]), nothing to escape. Answers the part of `into` written.
+ */
+function copyRows(codes: CodeRecords, owner: { coupon_id: string; batch_id: string }, into: Buffer): Buffer {
+  const idLength = entityIdLength(ID_PREFIX)
+  const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
+  const rowLength = idLength + 1 + codes.length + tail.length
+  writeEntityIds(ID_PREFIX, codes.count, into, 0, rowLength)
+  for (let i = 0, offset = 0; i < codes.count; i++, offset += rowLength) {
+    into[offset + idLength] = 9 // tab
+    codes.buffer.copy(into, offset + idLength + 1, i * codes.length, (i + 1) * codes.length)
+    tail.copy(into, offset + idLength + 1 + codes.length)
+  }
+  return into.subarray(0, codes.count * rowLength)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomFillSync } from "node:crypto"
 
 /**
  * Coupon code formats and serial-code generation (rules §1 and §5).
@@ -160,11 +160,12 @@ function codeShape(count: number, options: { prefix?: string; randomLength: numb
  * fetched in large blocks (one crypto call per character would be far too
  * slow for a million codes).
  */
-function drawCodes(out: Buffer, count: number, shape: ReturnType<typeof codeShape>): void {
+function drawCodes(out: Buffer, count: number, shape: ReturnType<typeof codeShape>, reuse = false): void {
   const { prefixBytes, randomLength, codeLength } = shape
   for (let i = 0; i < count; i++) prefixBytes.copy(out, i * codeLength)
   // ~3% of bytes are rejected; ask for a little more and top up if unlucky.
-  let pool = randomBytes(Math.ceil(count * randomLength * 1.05) + 64)
+  const poolSize = Math.ceil(count * randomLength * 1.05) + 64
+  let pool = reuse ? randomFillSync(reusable.bytes(poolSize)) : randomBytes(poolSize)
   let poolIndex = 0
   for (let i = 0; i < count; i++) {
     let position = i * codeLength + prefixBytes.length
@@ -201,6 +202,24 @@ export function generateCodes(count: number, options: { prefix?: string; randomL
   return Array.from(codes)
 }
 
+/**
+ * Working memory of drawSortedCodeRecords, kept from call to call (the
+ * function is synchronous, so calls never share it): fresh arrays and
+ * random blocks per chunk are memory outside V8's heap that is only given
+ * back when a garbage collection gets to them, and a million codes would
+ * pile up tens of megabytes of it first.
+ */
+const reusable = (() => {
+  let keys = new Float64Array(0)
+  let order = new Uint32Array(0)
+  let bytes = Buffer.alloc(0)
+  return {
+    keys: (n: number) => (keys.length >= n ? keys : (keys = new Float64Array(n))).subarray(0, n),
+    order: (n: number) => (order.length >= n ? order : (order = new Uint32Array(n))).subarray(0, n),
+    bytes: (n: number) => (bytes.length >= n ? bytes : (bytes = Buffer.allocUnsafe(n))).subarray(0, n),
+  }
+})()
+
 /** Serial codes as fixed-width ASCII records in one buffer: `count` codes of `length` bytes each. */
 export type CodeRecords = { buffer: Buffer; length: number; count: number }
 
@@ -226,18 +245,18 @@ export function drawSortedCodeRecords(
   }
   // Drawn into the upper half, then copied in order into the lower half.
   const drawn = scratch.subarray(count * codeLength, count * codeLength * 2)
-  drawCodes(drawn, count, shape)
+  drawCodes(drawn, count, shape, true)
   // Sorted by a number made of the first (up to 6) random characters, exact
   // in a double; only codes equal that far are compared byte by byte.
   const keyStart = shape.prefixBytes.length
   const keyLength = Math.min(6, shape.randomLength)
-  const keys = new Float64Array(count)
+  const keys = reusable.keys(count)
   for (let i = 0; i < count; i++) {
     let key = 0
     for (let j = 0; j < keyLength; j++) key = key * 256 + drawn[i * codeLength + keyStart + j]
     keys[i] = key
   }
-  const order = new Uint32Array(count)
+  const order = reusable.order(count)
   for (let i = 0; i < count; i++) order[i] = i
   order.sort(
     (a, b) =>
