@@ -21,8 +21,8 @@
 // Environment:
 //   DATABASE_URL or DB_HOST (DB_PORT, DB_USERNAME, DB_PASSWORD): create the
 //                      database on that PostgreSQL instead of the embedded one
-//   BENCH_N=300        measured requests per query (at least 200)
-//   BENCH_WARMUP=30    warm-up requests, not counted
+//   BENCH_WALLET_N=300 measured requests per query (at least 200)
+//   BENCH_WALLET_WARMUP=30 warm-up requests, not counted
 //   BENCH_ENTRIES=10000 entries of the measured customer
 //   BENCH_ASSERT=1     exit 1 when the default page's p95 is above 1.1× Medusa's
 import os from "node:os"
@@ -30,8 +30,8 @@ import pg from "pg"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
 import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
 
-const N = positiveInt("BENCH_N", 300)
-const WARMUP = positiveInt("BENCH_WARMUP", 30)
+const N = positiveInt("BENCH_WALLET_N", 300)
+const WARMUP = positiveInt("BENCH_WALLET_WARMUP", 30)
 const ENTRIES = positiveInt("BENCH_ENTRIES", 10_000)
 const OTHER_CUSTOMERS = 200
 const OTHER_ENTRIES_EACH = 200
@@ -48,7 +48,7 @@ const QUERIES = [
   { name: "reference: GET /store/customers/me", path: "/store/customers/me" },
 ]
 if (N < 200) {
-  console.error("[bench] BENCH_N must be at least 200")
+  console.error("[bench] BENCH_WALLET_N must be at least 200")
   process.exit(2)
 }
 
