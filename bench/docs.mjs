@@ -7,6 +7,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { stepDifference } from "./lib.mjs"
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..")
 const RESULTS = path.join(ROOT, "bench", "results")
@@ -127,6 +128,14 @@ if (!checkout) {
         `**${op}**: server ${f1(c.server_ms)} vs ${f1(pr.server_ms)} ms; ${f1(c.sql_statements)} vs ${f1(pr.sql_statements)} SQL statements taking ` +
           `${f1(c.sql_ms)} vs ${f1(pr.sql_ms)} ms (coupon vs promotion).`,
         "",
+        ...(() => {
+          const { extra, saved } = stepDifference(c.steps, pr.steps)
+          return [
+            `What the coupon adds over the promotion (ms per request): ${extra.map((x) => `\`${x.key}\` +${f1(x.ms)}`).join(", ") || "nothing"}.`,
+            `What it saves: ${saved.map((x) => `\`${x.key}\` −${f1(x.ms)}`).join(", ") || "nothing"}.`,
+            "",
+          ]
+        })(),
         "| coupon: step | ms | promotion: step | ms |",
         "|---|---|---|---|"
       )

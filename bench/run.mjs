@@ -41,7 +41,7 @@
 //   BENCH_SQL=1       also count the SQL statements each timed request sends
 //                     (preloads bench/sql-counter.cjs into the server; timings
 //                     are then perturbed, results go to latest-sql.json)
-//   BENCH_PROFILE_N=5 iterations of the profile phase (0: skip it): after the
+//   BENCH_PROFILE_N=8 iterations of the profile phase (0: skip it): after the
 //                     timed iterations the server is restarted with
 //                     bench/profiler.cjs preloaded, and each apply, promo_codes
 //                     and complete request is broken down into Medusa workflow
@@ -57,7 +57,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
-import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
+import { lpad, pad, positiveInt, round, stepDifference, writeResults } from "./lib.mjs"
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url))
 
@@ -73,7 +73,7 @@ const VARIANTS = ["coupon", "promotion"]
 const OPERATIONS = ["apply", "promo_codes", "complete"]
 // Issue 16: a coupon needs less work than Medusa's general promotion engine.
 const GOALS = { apply: 0.8, promo_codes: 0.8, complete: 0.9 }
-const PROFILE_N = positiveInt("BENCH_PROFILE_N", 5, { allowZero: true })
+const PROFILE_N = positiveInt("BENCH_PROFILE_N", 8, { allowZero: true })
 const PROFILE_WARMUP = 2
 const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === "1"
 
@@ -477,6 +477,9 @@ function profileLines(profile) {
       `${op}: server ${c.server_ms.toFixed(1)} vs ${p.server_ms.toFixed(1)} ms; SQL ${c.sql_statements} vs ${p.sql_statements} statements, ` +
         `${c.sql_ms.toFixed(1)} vs ${p.sql_ms.toFixed(1)} ms (coupon vs promotion)`
     )
+    const { extra, saved } = stepDifference(c.steps, p.steps)
+    lines.push(`  what the coupon adds (ms, over the promotion's same step): ${extra.map((x) => `${x.key} +${x.ms.toFixed(1)}`).join("; ") || "nothing"}`)
+    lines.push(`  what the coupon saves (ms): ${saved.map((x) => `${x.key} −${x.ms.toFixed(1)}`).join("; ") || "nothing"}`)
     for (const v of VARIANTS) {
       const s = profile[op][v]
       lines.push(`  ${v} steps (ms): ` + s.steps.slice(0, 9).map((x) => `${x.key} ${x.ms.toFixed(1)}`).join("; "))
