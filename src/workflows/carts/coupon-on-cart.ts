@@ -17,6 +17,8 @@ import {
   evaluateCoupon,
 } from "../../modules/coupon/lib/evaluate-coupon"
 import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
+import { contactCodeExpiry } from "../../modules/coupon/lib/campaign"
+import { isContactHolder } from "../../modules/coupon/lib/wallet"
 import { currentCouponShippingShares, writeCouponShippingAdjustments } from "./coupon-shipping-shares"
 
 export { currentCouponShippingShares }
@@ -248,12 +250,14 @@ export async function judgeCouponOnCart(
             .then((r) => r.data)
         : Promise.resolve([]),
       serial?.customer_id
-        ? couponService
-            .listCouponWalletEntries(
-              { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
-              { select: ["expires_at"], take: 1 }
-            )
-            .then(([entry]) => entry ?? null)
+        ? isContactHolder(serial.customer_id)
+          ? contactCodeEntry(couponService, serial.customer_id, coupon.ends_at)
+          : couponService
+              .listCouponWalletEntries(
+                { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
+                { select: ["expires_at"], take: 1 }
+              )
+              .then(([entry]) => entry ?? null)
         : Promise.resolve(null),
       coupon.category_ids?.length ? withLineProducts(container, cart, { categories: true }) : cart,
       coupon.customer_group_ids?.length && cart.customer_id ? customerGroupFacts(container, cart) : Promise.resolve(null),
@@ -532,4 +536,22 @@ export async function refreshCartCoupon(
     allocations: null,
   })
   return false
+}
+
+/**
+ * The validity of a serial code a campaign contact without an account
+ * redeemed (its holder is the recipient): what its wallet entry would say,
+ * so the campaign's N days hold at checkout as they do for a wallet.
+ */
+async function contactCodeEntry(
+  couponService: CouponModuleService,
+  recipientId: string,
+  couponEndsAt: Date | string | null | undefined
+): Promise<{ expires_at: Date | null } | null> {
+  const [recipient] = await couponService.listCouponCampaignRecipients(
+    { id: recipientId },
+    { relations: ["campaign"], select: ["id", "sent_at", "redeemed_at", "campaign.expiry_mode", "campaign.expiry_days"], take: 1 }
+  )
+  if (!recipient?.campaign || !recipient.redeemed_at) return null
+  return { expires_at: contactCodeExpiry({ sent_at: recipient.sent_at, redeemed_at: recipient.redeemed_at }, recipient.campaign, couponEndsAt) }
 }
