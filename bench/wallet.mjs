@@ -1,7 +1,9 @@
 // `node bench/wallet.mjs`: how fast a big wallet lists.
 //
-// One customer holds 10,000 wallet entries (goal: p95 of
-// GET /store/customers/me/coupons, default page, under 50 ms), beside 200
+// One customer holds 10,000 wallet entries (goal, issue 16: p95 of
+// GET /store/customers/me/coupons, default page, at most 1.1× the p95 of
+// Medusa's own GET /store/customers/me in the same run; earlier goal: under
+// 50 ms, still printed), beside 200
 // other customers holding 40,000 more, so the customer index has to work.
 // Entries are spread over every status (unused, expiring soon, expired by
 // date, expired because the coupon ended, used) and over 20 coupons.
@@ -19,22 +21,23 @@
 // Environment:
 //   DATABASE_URL or DB_HOST (DB_PORT, DB_USERNAME, DB_PASSWORD): create the
 //                      database on that PostgreSQL instead of the embedded one
-//   BENCH_N=300        measured requests per query (at least 200)
-//   BENCH_WARMUP=30    warm-up requests, not counted
+//   BENCH_WALLET_N=300 measured requests per query (at least 200)
+//   BENCH_WALLET_WARMUP=30 warm-up requests, not counted
 //   BENCH_ENTRIES=10000 entries of the measured customer
-//   BENCH_ASSERT=1     exit 1 when the default page's p95 is 50 ms or more
+//   BENCH_ASSERT=1     exit 1 when the default page's p95 is above 1.1× Medusa's
 import os from "node:os"
 import pg from "pg"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
 import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
 
-const N = positiveInt("BENCH_N", 300)
-const WARMUP = positiveInt("BENCH_WARMUP", 30)
+const N = positiveInt("BENCH_WALLET_N", 300)
+const WARMUP = positiveInt("BENCH_WALLET_WARMUP", 30)
 const ENTRIES = positiveInt("BENCH_ENTRIES", 10_000)
 const OTHER_CUSTOMERS = 200
 const OTHER_ENTRIES_EACH = 200
 const COUPONS = 20
 const GOAL_P95_MS = 50
+const GOAL_RATIO_P95 = 1.1
 const SHOPPER = { email: "wallet-bench@example.com", password: "wallet-secret" }
 const QUERIES = [
   { name: "default page", path: "/store/customers/me/coupons", goal: true },
@@ -45,7 +48,7 @@ const QUERIES = [
   { name: "reference: GET /store/customers/me", path: "/store/customers/me" },
 ]
 if (N < 200) {
-  console.error("[bench] BENCH_N must be at least 200")
+  console.error("[bench] BENCH_WALLET_N must be at least 200")
   process.exit(2)
 }
 
@@ -167,12 +170,15 @@ async function main(app) {
   )
 
   const goal = results[QUERIES[0].name]
-  const met = goal.p95 < GOAL_P95_MS
+  const reference = results[QUERIES[QUERIES.length - 1].name]
+  const ratioP95 = goal.p95 / reference.p95
+  const ratioP50 = goal.p50 / reference.p50
+  const met = ratioP95 <= GOAL_RATIO_P95
   const cpus = os.cpus()
   const lines = [
     "",
     `Wallet list — one customer with ${ENTRIES} entries (+${OTHER_CUSTOMERS * OTHER_ENTRIES_EACH} of others), ${N} requests each (+${WARMUP} warm-up), interleaved`,
-    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${app.postgres}, no Redis`,
+    `machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? "?"}, node ${process.version}, PostgreSQL ${app.postgres}, no Redis; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`,
     "─".repeat(82),
     `${pad("GET /store/customers/me/coupons", 38)}${lpad("p50 ms", 9)}${lpad("p95 ms", 9)}${lpad("mean ms", 9)}${lpad("max ms", 9)}`,
     "─".repeat(82),
@@ -181,7 +187,8 @@ async function main(app) {
       return `${pad(q.name, 38)}${lpad(s.p50.toFixed(1), 9)}${lpad(s.p95.toFixed(1), 9)}${lpad(s.mean.toFixed(1), 9)}${lpad(s.max.toFixed(1), 9)}`
     }),
     "─".repeat(82),
-    `goal: default page p95 < ${GOAL_P95_MS} ms — ${met ? "met" : "MISSED"} (${goal.p95.toFixed(1)} ms)`,
+    `goal: default page p95 ≤ ${GOAL_RATIO_P95}× Medusa's GET /store/customers/me — ${met ? "met" : "MISSED"} ` +
+      `(ratio p95 ${ratioP95.toFixed(2)}, p50 ${ratioP50.toFixed(2)}); p95 < ${GOAL_P95_MS} ms: ${goal.p95 < GOAL_P95_MS ? "met" : "MISSED"}`,
     `total run ${secs(Date.now() - started)}`,
   ]
   process.stdout.write(lines.join("\n") + "\n")
@@ -195,7 +202,11 @@ async function main(app) {
     unit: "ms, client side, request sent → response body received",
     counts,
     results,
+    machine: { cpus: cpus.length, cpu_model: cpus[0]?.model?.trim(), memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: app.postgres },
+    load_average_end: os.loadavg(),
     goal_p95_ms: GOAL_P95_MS,
+    goal_ratio_p95: GOAL_RATIO_P95,
+    ratio_to_customers_me: { p50: Number(ratioP50.toFixed(3)), p95: Number(ratioP95.toFixed(3)) },
     goal_met: met,
   })
   log(`results written to ${written}`)

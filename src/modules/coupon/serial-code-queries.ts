@@ -6,8 +6,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { from as copyFrom } from "pg-copy-streams"
+import { randomInt } from "node:crypto"
+import { CodeRecords, codeRecordsToStrings } from "./lib/code-generation"
 import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
-import { entityIds } from "./lib/entity-id"
+import { entityIdLength, entityIds, writeEntityIds } from "./lib/entity-id"
 
 /**
  * The SQL of serial codes (docs/rules.md §5), run by the coupon module service in
@@ -65,57 +67,129 @@ async function sharedCodesAmong(pg: any, codes: string[]): Promise<string[]> {
 }
 
 /**
- * Writes rows into coupon_code (`id`, `code`, then the same coupon and batch
- * for every row); answers how many were written. COPY is tried first under
- * a savepoint; if a code turned out to be taken meanwhile, the chunk is
- * written again skipping the taken codes.
+ * Writes codes into coupon_code (a fresh id each, then the same coupon and
+ * batch for every row); answers how many were written. COPY is tried first
+ * under a savepoint; if a code turned out to be taken meanwhile, the chunk
+ * is written again skipping the taken codes.
  */
-async function writeCodes(
-  pg: any,
-  rows: { ids: string[]; codes: string[] },
-  owner: { coupon_id: string; batch_id: string }
-): Promise<number> {
-  if (!rows.codes.length) return 0
+async function writeCodes(pg: any, codes: CodeRecords, owner: { coupon_id: string; batch_id: string }): Promise<number> {
+  if (!codes.count) return 0
   await pg.query("SAVEPOINT coupon_code_copy")
+  const rows = copyBuffers.take(copyRowsSize(codes, owner))
   try {
     await pipeline(
-      Readable.from([copyRows(rows, owner)]),
+      Readable.from([copyRows(codes, owner, rows)]),
       pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN"))
     )
     await pg.query("RELEASE SAVEPOINT coupon_code_copy")
-    return rows.codes.length
+    return codes.count
   } catch (error: any) {
     if (error?.code !== UNIQUE_VIOLATION) throw error
     await pg.query("ROLLBACK TO SAVEPOINT coupon_code_copy")
+  } finally {
+    // COPY answered (done or failed): PostgreSQL has read every byte sent.
+    copyBuffers.give(rows)
   }
   const result = await pg.query(
     `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
      SELECT id, code, $3, $4 FROM unnest($1::text[], $2::text[]) AS new_code(id, code)
      ON CONFLICT DO NOTHING`,
-    [rows.ids, rows.codes, owner.coupon_id, owner.batch_id]
+    [entityIds("ccode", codes.count), codeRecordsToStrings(codes), owner.coupon_id, owner.batch_id]
   )
   return result.rowCount ?? 0
 }
 
 /**
- * COPY's text format for the rows, written straight into one buffer: a
- * string per row (or a rope of them) would outlive the young generation
- * while PostgreSQL works and make the process grow by the batch's size.
- * Ids and codes are ASCII ([A-Za-z0-9_-]), nothing to escape.
+ * Buffers for COPY rows, handed back after each COPY and used again by the
+ * next: a fresh megabyte per chunk lives outside V8's heap until a garbage
+ * collection frees it, and a million codes would pile up tens of megabytes
+ * of them first. As many are kept as chunks were ever written at once.
  */
-function copyRows(rows: { ids: string[]; codes: string[] }, owner: { coupon_id: string; batch_id: string }): Buffer {
-  const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
-  let size = 0
-  for (let i = 0; i < rows.codes.length; i++) size += rows.ids[i].length + 1 + rows.codes[i].length + tail.length
-  const buffer = Buffer.allocUnsafe(size)
-  let offset = 0
-  for (let i = 0; i < rows.codes.length; i++) {
-    offset += buffer.write(rows.ids[i], offset, "latin1")
-    buffer[offset++] = 9 // tab
-    offset += buffer.write(rows.codes[i], offset, "latin1")
-    offset += tail.copy(buffer, offset)
+const copyBuffers = (() => {
+  const free: Buffer[] = []
+  return {
+    take(size: number): Buffer {
+      const i = free.findIndex((buffer) => buffer.length >= size)
+      return i >= 0 ? free.splice(i, 1)[0] : Buffer.allocUnsafe(size)
+    },
+    give(buffer: Buffer) {
+      if (free.length < 4) free.push(buffer)
+    },
   }
-  return buffer
+})()
+
+const ID_PREFIX = "ccode"
+
+function copyRowsSize(codes: CodeRecords, owner: { coupon_id: string; batch_id: string }): number {
+  return codes.count * (entityIdLength(ID_PREFIX) + 1 + codes.length + owner.coupon_id.length + owner.batch_id.length + 3)
+}
+
+/**
+ * COPY's text format for the rows (a fresh id, the code, coupon and batch),
+ * written straight into `into` from the fixed-width code records: no string
+ * per row, which would outlive the young generation while PostgreSQL works
+ * and make the process grow by the batch's size. Ids and codes are ASCII
+ * ([A-Za-z0-9_-]), nothing to escape. Answers the part of `into` written.
+ */
+function copyRows(codes: CodeRecords, owner: { coupon_id: string; batch_id: string }, into: Buffer): Buffer {
+  const idLength = entityIdLength(ID_PREFIX)
+  const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
+  const rowLength = idLength + 1 + codes.length + tail.length
+  writeEntityIds(ID_PREFIX, codes.count, into, 0, rowLength)
+  for (let i = 0, offset = 0; i < codes.count; i++, offset += rowLength) {
+    into[offset + idLength] = 9 // tab
+    codes.buffer.copy(into, offset + idLength + 1, i * codes.length, (i + 1) * codes.length)
+    tail.copy(into, offset + idLength + 1 + codes.length)
+  }
+  return into.subarray(0, codes.count * rowLength)
+}
+
+/**
+ * Codes given as strings (of any lengths up to 16) as sorted records of
+ * one width each: one group per length.
+ */
+function recordsOfStrings(codes: string[]): CodeRecords[] {
+  const byLength = new Map<number, string[]>()
+  for (const code of codes) {
+    const group = byLength.get(code.length)
+    if (group) group.push(code)
+    else byLength.set(code.length, [code])
+  }
+  return [...byLength.entries()].map(([length, group]) => {
+    const sorted = [...new Set(group)].sort()
+    return { buffer: Buffer.from(sorted.join(""), "latin1"), length, count: sorted.length }
+  })
+}
+
+/** `k` of the records, chosen uniformly at random (CSPRNG), still in order. */
+function pickRecords(records: CodeRecords, k: number): CodeRecords {
+  if (k >= records.count) return records
+  const index = new Uint32Array(records.count)
+  for (let i = 0; i < records.count; i++) index[i] = i
+  for (let i = 0; i < k; i++) {
+    const j = randomInt(i, records.count)
+    const swap = index[i]
+    index[i] = index[j]
+    index[j] = swap
+  }
+  const chosen = index.subarray(0, k).sort()
+  const buffer = Buffer.allocUnsafe(k * records.length)
+  chosen.forEach((at, i) => records.buffer.copy(buffer, i * records.length, at * records.length, (at + 1) * records.length))
+  return { buffer, length: records.length, count: k }
+}
+
+/** The records without the codes that are a live coupon's shared code (rare: coupons are few). */
+async function withoutSharedCodes(pg: any, records: CodeRecords): Promise<CodeRecords> {
+  if (!records.count) return records
+  const { rows } = await pg.query(
+    `SELECT code FROM coupon WHERE deleted_at IS NULL AND code IS NOT NULL AND length(code) = $1`,
+    [records.length]
+  )
+  if (!rows.length) return records
+  const shared = new Set(rows.map((r: { code: string }) => r.code))
+  const kept = codeRecordsToStrings(records).filter((code) => !shared.has(code))
+  if (kept.length === records.count) return records
+  return { buffer: Buffer.from(kept.join(""), "latin1"), length: records.length, count: kept.length }
 }
 
 /**
@@ -150,11 +224,13 @@ export class CodeBatchClosed extends Error {
  * the chunk is then undone (CodeBatchClosed). Codes that are taken (by a
  * serial code or a coupon's shared code) are skipped; the caller generates
  * more until the batch is full. Codes are written in sorted order, which
- * keeps index pages of consecutive rows together.
+ * keeps index pages of consecutive rows together. The generation passes
+ * them as fixed-width records (drawSortedCodeRecords); strings are taken
+ * too (any lengths) and put in that form.
  */
 export async function addGeneratedCodes(
   trx: any,
-  input: { batch_id: string; codes: string[] }
+  input: { batch_id: string; codes: CodeRecords | string[] }
 ): Promise<{ inserted: number; created: number; requested: number }> {
   const pg = await pgClientOf(trx)
   // A million codes are a hundred commits: none waits for its WAL flush.
@@ -170,14 +246,19 @@ export async function addGeneratedCodes(
   if (!batch || batch.status !== "running") {
     throw new CodeBatchClosed(batch?.created ?? 0, batch?.requested ?? 0)
   }
-  const candidates = input.codes.slice(0, Math.max(batch.requested - batch.created, 0))
-  const shared = candidates.length ? new Set(await sharedCodesAmong(pg, candidates)) : new Set<string>()
-  const codes = (shared.size ? candidates.filter((code) => !shared.has(code)) : candidates).sort()
-  const inserted = await writeCodes(
-    pg,
-    { ids: entityIds("ccode", codes.length), codes },
-    { coupon_id: batch.coupon_id, batch_id: input.batch_id }
-  )
+  let room = Math.max(batch.requested - batch.created, 0)
+  let inserted = 0
+  const owner = { coupon_id: batch.coupon_id, batch_id: input.batch_id }
+  // Never more than the batch still needs (another writer may have filled
+  // part of it): the first codes given as strings, a random choice of records
+  // (which are in code order, so their first ones would not be random).
+  const groups = Array.isArray(input.codes) ? recordsOfStrings(input.codes.slice(0, room)) : [pickRecords(input.codes, room)]
+  for (const group of groups) {
+    const codes = await withoutSharedCodes(pg, group)
+    const written = await writeCodes(pg, codes, owner)
+    inserted += written
+    room -= written
+  }
   const {
     rows: [updated],
   } = await pg.query(

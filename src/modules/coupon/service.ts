@@ -28,6 +28,7 @@ import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events
 import { EmitAfterCommit } from "./emit-after-commit"
 import { Readable, Writable } from "node:stream"
 import { CodeExportFilter, streamCodesCsv } from "./code-export-queries"
+import type { CodeRecords } from "./lib/code-generation"
 import { readCodeRows } from "./lib/code-import"
 import { AuditEntryInput, entriesWorthRecording } from "./lib/audit"
 import {
@@ -636,7 +637,7 @@ class CouponModuleService extends MedusaService({
    * running or another writer filled it.
    */
   async addGeneratedCodes(
-    input: { batch_id: string; codes: string[] }
+    input: { batch_id: string; codes: CodeRecords | string[] }
   ): Promise<{ inserted: number; created: number; requested: number; running: boolean }> {
     try {
       return { ...(await this.addGeneratedCodes_(input)), running: true }
@@ -648,7 +649,7 @@ class CouponModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async addGeneratedCodes_(
-    input: { batch_id: string; codes: string[] },
+    input: { batch_id: string; codes: CodeRecords | string[] },
     @MedusaContext() sharedContext: Context = {}
   ) {
     return addGeneratedCodes((sharedContext.transactionManager as any).getTransactionContext(), input)

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomFillSync } from "node:crypto"
 
 /**
  * Coupon code formats and serial-code generation (rules §1 and §5).
@@ -137,13 +137,8 @@ export function planSerialCodes(options: {
 const ACCEPT_BELOW = 256 - (256 % CODE_ALPHABET.length)
 const ALPHABET_BYTES = Buffer.from(CODE_ALPHABET, "latin1")
 
-/**
- * `count` distinct codes, each `prefix` + `randomLength` characters from
- * CODE_ALPHABET drawn from the OS CSPRNG. Random bytes are fetched in large
- * blocks because one crypto call per character would be far too slow for a
- * million codes.
- */
-export function generateCodes(count: number, options: { prefix?: string; randomLength: number }): string[] {
+/** Checks a request for `count` codes of this shape; answers the prefix's bytes and the code length. */
+function codeShape(count: number, options: { prefix?: string; randomLength: number }) {
   assertCount(count, "Count", 0)
   assertCount(options.randomLength, "randomLength", 1)
   const prefix = normalizePrefix(options.prefix ?? "")
@@ -156,30 +151,48 @@ export function generateCodes(count: number, options: { prefix?: string; randomL
   if (BigInt(count) > BigInt(CODE_ALPHABET.length) ** BigInt(randomLength)) {
     throw new Error(`Only ${CODE_ALPHABET.length}^${randomLength} codes of this length exist; ask for fewer or make them longer.`)
   }
+  return { prefixBytes: Buffer.from(prefix, "latin1"), randomLength, codeLength }
+}
 
+/**
+ * Draws `count` codes into `out` (from byte 0, `codeLength` bytes each):
+ * the prefix, then random characters of CODE_ALPHABET from the OS CSPRNG,
+ * fetched in large blocks (one crypto call per character would be far too
+ * slow for a million codes).
+ */
+function drawCodes(out: Buffer, count: number, shape: ReturnType<typeof codeShape>, reuse = false): void {
+  const { prefixBytes, randomLength, codeLength } = shape
+  for (let i = 0; i < count; i++) prefixBytes.copy(out, i * codeLength)
+  // ~3% of bytes are rejected; ask for a little more and top up if unlucky.
+  const poolSize = Math.ceil(count * randomLength * 1.05) + 64
+  let pool = reuse ? randomFillSync(reusable.bytes(poolSize)) : randomBytes(poolSize)
+  let poolIndex = 0
+  for (let i = 0; i < count; i++) {
+    let position = i * codeLength + prefixBytes.length
+    const end = (i + 1) * codeLength
+    while (position < end) {
+      if (poolIndex === pool.length) {
+        pool = randomBytes(Math.max(4096, (count - i) * randomLength))
+        poolIndex = 0
+      }
+      const byte = pool[poolIndex++]
+      if (byte < ACCEPT_BELOW) out[position++] = ALPHABET_BYTES[byte % CODE_ALPHABET.length]
+    }
+  }
+}
+
+/**
+ * `count` distinct codes, each `prefix` + `randomLength` characters from
+ * CODE_ALPHABET drawn from the OS CSPRNG.
+ */
+export function generateCodes(count: number, options: { prefix?: string; randomLength: number }): string[] {
+  const shape = codeShape(count, options)
+  const { codeLength } = shape
   const codes = new Set<string>()
-  const prefixBytes = Buffer.from(prefix, "latin1")
   while (codes.size < count) {
     const batch = count - codes.size
     const out = Buffer.allocUnsafe(batch * codeLength)
-    for (let i = 0; i < batch; i++) prefixBytes.copy(out, i * codeLength)
-
-    // ~3% of bytes are rejected; ask for a little more and top up if unlucky.
-    let pool = randomBytes(Math.ceil(batch * randomLength * 1.05) + 64)
-    let poolIndex = 0
-    for (let i = 0; i < batch; i++) {
-      let position = i * codeLength + prefix.length
-      const end = (i + 1) * codeLength
-      while (position < end) {
-        if (poolIndex === pool.length) {
-          pool = randomBytes(Math.max(4096, (batch - i) * randomLength))
-          poolIndex = 0
-        }
-        const byte = pool[poolIndex++]
-        if (byte < ACCEPT_BELOW) out[position++] = ALPHABET_BYTES[byte % CODE_ALPHABET.length]
-      }
-    }
-
+    drawCodes(out, batch, shape)
     // One decode plus slices is several times cheaper than a decode per code.
     const text = out.toString("latin1")
     for (let i = 0; i < batch; i++) {
@@ -187,4 +200,82 @@ export function generateCodes(count: number, options: { prefix?: string; randomL
     }
   }
   return Array.from(codes)
+}
+
+/**
+ * Working memory of drawSortedCodeRecords, kept from call to call (the
+ * function is synchronous, so calls never share it): fresh arrays and
+ * random blocks per chunk are memory outside V8's heap that is only given
+ * back when a garbage collection gets to them, and a million codes would
+ * pile up tens of megabytes of it first.
+ */
+const reusable = (() => {
+  let keys = new Float64Array(0)
+  let order = new Uint32Array(0)
+  let bytes = Buffer.alloc(0)
+  return {
+    keys: (n: number) => (keys.length >= n ? keys : (keys = new Float64Array(n))).subarray(0, n),
+    order: (n: number) => (order.length >= n ? order : (order = new Uint32Array(n))).subarray(0, n),
+    bytes: (n: number) => (bytes.length >= n ? bytes : (bytes = Buffer.allocUnsafe(n))).subarray(0, n),
+  }
+})()
+
+/** Serial codes as fixed-width ASCII records in one buffer: `count` codes of `length` bytes each. */
+export type CodeRecords = { buffer: Buffer; length: number; count: number }
+
+/**
+ * Up to `count` codes like generateCodes, written into `scratch` (which must
+ * hold count × code length bytes, and may be reused from chunk to chunk) as
+ * sorted fixed-width records without repeats: no string per code, so a
+ * million codes drawn chunk by chunk leave no garbage behind (strings that
+ * outlive a chunk's COPY reach V8's old generation and grow the process).
+ * A repeat inside the chunk is dropped rather than redrawn, so the answer
+ * may hold fewer than `count` codes; the generation draws more until its
+ * batch is full, as it does for codes taken already.
+ */
+export function drawSortedCodeRecords(
+  scratch: Buffer,
+  count: number,
+  options: { prefix?: string; randomLength: number }
+): CodeRecords {
+  const shape = codeShape(count, options)
+  const { codeLength } = shape
+  if (scratch.length < count * codeLength * 2) {
+    throw new Error(`The scratch buffer holds ${scratch.length} bytes; ${count} codes need ${count * codeLength * 2}.`)
+  }
+  // Drawn into the upper half, then copied in order into the lower half.
+  const drawn = scratch.subarray(count * codeLength, count * codeLength * 2)
+  drawCodes(drawn, count, shape, true)
+  // Sorted by a number made of the first (up to 6) random characters, exact
+  // in a double; only codes equal that far are compared byte by byte.
+  const keyStart = shape.prefixBytes.length
+  const keyLength = Math.min(6, shape.randomLength)
+  const keys = reusable.keys(count)
+  for (let i = 0; i < count; i++) {
+    let key = 0
+    for (let j = 0; j < keyLength; j++) key = key * 256 + drawn[i * codeLength + keyStart + j]
+    keys[i] = key
+  }
+  const order = reusable.order(count)
+  for (let i = 0; i < count; i++) order[i] = i
+  order.sort(
+    (a, b) =>
+      keys[a] - keys[b] || drawn.compare(drawn, b * codeLength, (b + 1) * codeLength, a * codeLength, (a + 1) * codeLength)
+  )
+  let kept = 0
+  for (let i = 0; i < count; i++) {
+    const start = order[i] * codeLength
+    if (kept > 0 && drawn.compare(scratch, (kept - 1) * codeLength, kept * codeLength, start, start + codeLength) === 0) continue
+    drawn.copy(scratch, kept * codeLength, start, start + codeLength)
+    kept += 1
+  }
+  return { buffer: scratch.subarray(0, kept * codeLength), length: codeLength, count: kept }
+}
+
+/** The codes of fixed-width records, as strings (for the rare paths that need them). */
+export function codeRecordsToStrings(records: CodeRecords): string[] {
+  const text = records.buffer.toString("latin1", 0, records.count * records.length)
+  const codes = new Array<string>(records.count)
+  for (let i = 0; i < records.count; i++) codes[i] = text.slice(i * records.length, (i + 1) * records.length)
+  return codes
 }

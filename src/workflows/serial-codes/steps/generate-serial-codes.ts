@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
-import { generateCodes } from "../../../modules/coupon/lib/code-generation"
+import { drawSortedCodeRecords } from "../../../modules/coupon/lib/code-generation"
 import type CouponModuleService from "../../../modules/coupon/service"
 
 /**
@@ -52,9 +52,13 @@ export const generateSerialCodesStep = createStep(
       return size
     }
     const writer = async () => {
+      // One buffer per writer, reused by every chunk: codes are drawn into it
+      // as fixed-width records, never as strings (see drawSortedCodeRecords).
+      const scratch = Buffer.allocUnsafe(GENERATION_CHUNK * (batch.length ?? 16) * 2)
       for (let size = claim(); size > 0; size = claim()) {
         try {
-          const result = await coupons.addGeneratedCodes({ batch_id: batch.id, codes: generateCodes(size, plan) })
+          const codes = drawSortedCodeRecords(scratch, size, plan)
+          const result = await coupons.addGeneratedCodes({ batch_id: batch.id, codes })
           if (!result.running) {
             stop = true
             return

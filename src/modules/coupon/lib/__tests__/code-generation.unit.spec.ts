@@ -7,6 +7,9 @@ import {
   minimumRandomLength,
   normalizeCode,
   planSerialCodes,
+  CodeRecords,
+  codeRecordsToStrings,
+  drawSortedCodeRecords,
 } from "../code-generation"
 
 describe("alphabet and format", () => {
@@ -146,5 +149,38 @@ describe("generateCodes", () => {
     expect(codes).toHaveLength(1_000_000)
     expect(new Set(codes).size).toBe(1_000_000)
     expect(codes[0]).toHaveLength(12)
+  })
+})
+
+describe("drawSortedCodeRecords", () => {
+  const strings = (records: CodeRecords) => codeRecordsToStrings(records)
+
+  it("draws distinct codes of the right shape, sorted, into the reused scratch buffer", () => {
+    const scratch = Buffer.alloc(5000 * 10 * 2)
+    const records = drawSortedCodeRecords(scratch, 5000, { prefix: "vip-", randomLength: 6 })
+    expect(records.length).toBe(10)
+    // 31^6 codes: a repeat among 5,000 is possible but rare; it is dropped, never duplicated.
+    expect(records.count).toBeGreaterThan(4990)
+    expect(records.count).toBeLessThanOrEqual(5000)
+    expect(records.buffer.buffer).toBe(scratch.buffer)
+    const codes = strings(records)
+    expect(new Set(codes).size).toBe(codes.length)
+    expect([...codes].sort()).toEqual(codes)
+    for (const code of codes) expect(code).toMatch(/^VIP-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/)
+
+    const again = strings(drawSortedCodeRecords(scratch, 5000, { prefix: "vip-", randomLength: 6 }))
+    const first = new Set(codes)
+    expect(again.filter((code) => first.has(code)).length).toBeLessThan(10)
+  })
+
+  it("drops repeats when the space is tiny", () => {
+    const codes = strings(drawSortedCodeRecords(Buffer.alloc(62), 31, { randomLength: 1 }))
+    expect(new Set(codes).size).toBe(codes.length)
+    expect([...codes].sort()).toEqual(codes)
+    for (const code of codes) expect(CODE_ALPHABET).toContain(code)
+  })
+
+  it("refuses a scratch buffer that is too small", () => {
+    expect(() => drawSortedCodeRecords(Buffer.alloc(10), 10, { randomLength: 8 })).toThrow(/scratch buffer/)
   })
 })

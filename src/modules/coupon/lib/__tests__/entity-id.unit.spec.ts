@@ -1,4 +1,4 @@
-import { entityIds } from "../entity-id"
+import { entityIdLength, entityIds, writeEntityIds } from "../entity-id"
 
 describe("entityIds", () => {
   it("builds prefix_ + 26-character ULIDs with the time in the first 10 characters", () => {
@@ -31,5 +31,23 @@ describe("entityIds", () => {
     expect(entityIds("c", 0)).toEqual([])
     expect(() => entityIds("c", -1)).toThrow("count must be a non-negative integer, got -1")
     expect(() => entityIds("c", 1, 2 ** 48)).toThrow("now must be a millisecond timestamp")
+  })
+})
+
+describe("writeEntityIds", () => {
+  it("writes ids shaped like entityIds straight into rows of a buffer, at the given offset and stride", () => {
+    const stride = entityIdLength("ccode") + 3
+    const rows = Buffer.alloc(2 + 100 * stride, ".")
+    writeEntityIds("ccode", 100, rows, 2, stride, 1_700_000_000_000)
+    const ids = Array.from({ length: 100 }, (_, i) => rows.toString("latin1", 2 + i * stride, 2 + i * stride + entityIdLength("ccode")))
+    const [sample] = entityIds("ccode", 1, 1_700_000_000_000)
+    for (const id of ids) {
+      expect(id).toMatch(/^ccode_[0-9A-HJKMNP-TV-Z]{26}$/)
+      expect(id.slice(0, 16)).toBe(sample.slice(0, 16))
+    }
+    expect(new Set(ids).size).toBe(100)
+    // The bytes between the ids are left alone.
+    for (let i = 0; i < 100; i++) expect(rows.toString("latin1", 2 + i * stride + stride - 3, 2 + (i + 1) * stride)).toBe("...")
+    expect(rows.toString("latin1", 0, 2)).toBe("..")
   })
 })
