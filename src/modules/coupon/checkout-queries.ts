@@ -5,6 +5,8 @@
  * back as stored, column for column, as the ORM would list them.
  */
 
+import { couponActiveSql } from "./rule-sql"
+
 /** The store settings row (the oldest, should there ever be two), or null before the first read created it. */
 export async function readSettingsRow(knex: any) {
   const row = await knex("coupon_settings").whereNull("deleted_at").orderBy("created_at", "asc").first()
@@ -39,8 +41,7 @@ export async function readCartCoupon(knex: any, cartId: string): Promise<CartCou
     rows: [row],
   } = await knex.raw(
     `SELECT cc.*,
-       (c.id IS NOT NULL AND c.deleted_at IS NULL AND c.is_active
-        AND (c.starts_at IS NULL OR c.starts_at <= now()) AND (c.ends_at IS NULL OR c.ends_at > now())
+       (c.id IS NOT NULL AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
         AND c.updated_at <= cc.updated_at
         AND COALESCE((SELECT s.enabled FROM coupon_settings s WHERE s.deleted_at IS NULL ORDER BY s.created_at LIMIT 1), true)
        ) AS split_current

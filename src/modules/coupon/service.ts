@@ -57,6 +57,7 @@ import {
 } from "./campaign-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
 import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
+import { liveUseSql } from "./rule-sql"
 import {
   CartCouponRow,
   findCouponCodes,
@@ -347,6 +348,24 @@ class CouponModuleService extends MedusaService({
   }
 
   /**
+   * Gives back a use that claimRedemption just created, when the workflow
+   * that claimed it is undone (claimCouponAtCompletionWorkflow's compensation).
+   * Only a use still held: one its order already spent stays.
+   */
+  @EmitAfterCommit()
+  @InjectTransactionManager()
+  async releaseClaimedUse(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const use = await knex("coupon_redemption").where({ id, status: "held", deleted_at: null }).first()
+    if (!use) return false
+    await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [use.coupon_id])
+    const held = await knex("coupon_redemption").where({ id, status: "held", deleted_at: null }).first()
+    if (!held) return false
+    await this.releaseRedemptions_(knex, [held], sharedContext, () => "claim_undone")
+    return true
+  }
+
+  /**
    * Uses of a coupon by carts other than `cart_id`, counted as completion
    * will count them (claimRedemption): in `total` every use the coupon keeps
    * (redeemed, holds that have not expired, canceled or refunded orders that
@@ -361,7 +380,7 @@ class CouponModuleService extends MedusaService({
   ): Promise<{ total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }> {
     const knex = (sharedContext.manager as any).getKnex()
     // A held use whose cart has an order counts whatever its hold says (see reconcile-queries.ts).
-    const live = `(r.status = 'redeemed' OR (r.status = 'held' AND (r.hold_expires_at > now() OR ${CART_HAS_ORDER})))`
+    const live = liveUseSql("r")
     // `total` starts from the count completion claims against (coupon.usage_count,
     // which keeps the uses of canceled orders), less the holds that ran out and
     // this cart's own use; no read grows with the number of past uses.

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
+import { walletExpirySql } from "./rule-sql"
 
 /**
  * The wallet's SQL (docs/rules.md §5), run by the coupon module service inside
@@ -19,7 +20,7 @@ import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
  * are not part of the wallet.
  */
 
-const EXPIRY = "LEAST(e.expires_at, c.ends_at)"
+const EXPIRY = walletExpirySql("e", "c")
 
 /**
  * `now` (a parameter, so one request judges every entry at the same instant)
@@ -110,9 +111,9 @@ const COUNT_SQL = `WITH ${BOUNDS},
       count(*) FILTER (WHERE e.state = 'available' AND s.gone) AS available_gone,
       count(*) FILTER (WHERE e.state = 'available' AND e.expires_at <= b.now) AS was_expired,
       count(*) FILTER (WHERE e.state = 'available' AND e.expires_at > b.now AND e.expires_at <= b.soon) AS was_soon,
-      count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone AND LEAST(e.expires_at, s.ends_at) <= b.now) AS now_expired,
+      count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone AND ${walletExpirySql("e", "s")} <= b.now) AS now_expired,
       count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone
-        AND LEAST(e.expires_at, s.ends_at) > b.now AND LEAST(e.expires_at, s.ends_at) <= b.soon) AS now_soon
+        AND ${walletExpirySql("e", "s")} > b.now AND ${walletExpirySql("e", "s")} <= b.soon) AS now_soon
     FROM special s
     JOIN coupon_wallet_entry e ON e.coupon_id = s.id AND e.customer_id = :customer
       AND e.deleted_at IS NULL AND e.state IN ('available', 'used')

@@ -3,7 +3,7 @@ import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
-import { COUPON_ADJUSTMENT_PROVIDER, couponAdjustmentDescription } from "../carts/coupon-on-cart"
+import { COUPON_ADJUSTMENT_PROVIDER, couponAdjustmentDescription } from "../carts/coupon-adjustments"
 
 const ORDER_FIELDS = [
   "id",
