@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { campaignFunnel, CampaignFunnel, perContactLimitMessage } from "./lib/campaign"
+import type { Sql } from "./sql-handle"
 
 /**
  * Campaign SQL (docs/rules.md §5), run by the coupon module service inside its
@@ -11,7 +12,7 @@ import { campaignFunnel, CampaignFunnel, perContactLimitMessage } from "./lib/ca
  */
 
 /** Funnel counts per campaign (every id asked for is present). */
-export async function campaignFunnels(knex: any, campaignIds: string[]): Promise<Record<string, CampaignFunnel>> {
+export async function campaignFunnels(knex: Sql, campaignIds: string[]): Promise<Record<string, CampaignFunnel>> {
   const funnels: Record<string, CampaignFunnel> = {}
   if (!campaignIds.length) return funnels
   const { rows } = await knex.raw(
@@ -34,7 +35,7 @@ export async function campaignFunnels(knex: any, campaignIds: string[]): Promise
  * `opened` unless the recipient is already further. Later views change
  * nothing. Returns whether this view was the first.
  */
-export async function markRecipientOpened(knex: any, input: { recipient_id: string; opened_at: Date }): Promise<boolean> {
+export async function markRecipientOpened(knex: Sql, input: { recipient_id: string; opened_at: Date }): Promise<boolean> {
   const { rows } = await knex.raw(
     `UPDATE coupon_campaign_recipient
         SET opened_at = ?, status = CASE WHEN status = 'sent' THEN 'opened' ELSE status END, updated_at = now()
@@ -46,7 +47,7 @@ export async function markRecipientOpened(knex: any, input: { recipient_id: stri
 }
 
 /** Undoes markRecipientOpened (compensation). */
-export async function unmarkRecipientOpened(knex: any, recipientId: string): Promise<void> {
+export async function unmarkRecipientOpened(knex: Sql, recipientId: string): Promise<void> {
   await knex.raw(
     `UPDATE coupon_campaign_recipient
         SET opened_at = NULL, status = CASE WHEN status = 'opened' THEN 'sent' ELSE status END, updated_at = now()
@@ -69,7 +70,7 @@ export type RecipientRedemption = {
  * same contact queue instead of deadlocking), then the recipient must not be
  * redeemed yet and the contact must be under the per-contact limit.
  */
-export async function markRecipientRedeemed(trx: any, input: RecipientRedemption): Promise<void> {
+export async function markRecipientRedeemed(trx: Sql, input: RecipientRedemption): Promise<void> {
   const target = await trx("coupon_campaign_recipient")
     .where({ id: input.recipient_id, deleted_at: null })
     .first("campaign_id", "customer_id")
@@ -101,7 +102,7 @@ export async function markRecipientRedeemed(trx: any, input: RecipientRedemption
 }
 
 /** Undoes markRecipientRedeemed (compensation): back to opened, or sent when never viewed. */
-export async function unmarkRecipientRedeemed(knex: any, recipientId: string): Promise<void> {
+export async function unmarkRecipientRedeemed(knex: Sql, recipientId: string): Promise<void> {
   await knex.raw(
     `UPDATE coupon_campaign_recipient
         SET status = CASE WHEN opened_at IS NULL THEN 'sent' ELSE 'opened' END,
@@ -119,7 +120,7 @@ export async function unmarkRecipientRedeemed(knex: any, recipientId: string): P
  * unknown code from one not redeemed yet).
  */
 export async function verifyRecipient(
-  trx: any,
+  trx: Sql,
   input: { code: string; customer_id?: string | null; verified_at: Date }
 ): Promise<string | null> {
   const holders: { id: string; customer_id: string; status: string; verified_at: Date | null }[] = await trx(
@@ -155,7 +156,7 @@ export async function verifyRecipient(
 }
 
 /** Undoes verifyRecipient (compensation). */
-export async function unverifyRecipient(knex: any, recipientId: string): Promise<void> {
+export async function unverifyRecipient(knex: Sql, recipientId: string): Promise<void> {
   await knex.raw(
     `UPDATE coupon_campaign_recipient SET status = 'redeemed', verified_at = NULL, updated_at = now()
       WHERE id = ? AND status = 'verified'`,

@@ -58,6 +58,7 @@ import {
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
 import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
 import { liveUseSql } from "./rule-sql"
+import { type Sql, sqlOf, transactionSqlOf } from "./sql-handle"
 import {
   CartCouponRow,
   findCouponCodes,
@@ -144,7 +145,7 @@ class CouponModuleService extends MedusaService({
   async getSettings(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponSettingsValues> {
-    const existing = await readSettingsRow((sharedContext.manager as any).getKnex())
+    const existing = await readSettingsRow(sqlOf(sharedContext))
     if (existing) {
       return existing as CouponSettingsValues
     }
@@ -161,37 +162,37 @@ class CouponModuleService extends MedusaService({
   /** The coupon row of a cart, or null (see checkout-queries.ts). */
   @InjectManager()
   async readCartCoupon(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CartCouponRow | null> {
-    return readCartCoupon((sharedContext.manager as any).getKnex(), cartId)
+    return readCartCoupon(sqlOf(sharedContext), cartId)
   }
 
   /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */
   @InjectManager()
   async findCouponCodes(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<FoundCouponCode[]> {
-    return findCouponCodes((sharedContext.manager as any).getKnex(), codes)
+    return findCouponCodes(sqlOf(sharedContext), codes)
   }
 
   /** The applied coupons of these carts, as storefronts list them (see checkout-queries.ts). */
   @InjectManager()
   async readListedCoupons(cartIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<ListedCoupon[]> {
-    return readListedCoupons((sharedContext.manager as any).getKnex(), cartIds)
+    return readListedCoupons(sqlOf(sharedContext), cartIds)
   }
 
   /** The live serial code written `code` (normalized), or null (see checkout-queries.ts). */
   @InjectManager()
   async readSerialCode(code: string, @MedusaContext() sharedContext: Context = {}) {
-    return readSerialCode((sharedContext.manager as any).getKnex(), code)
+    return readSerialCode(sqlOf(sharedContext), code)
   }
 
   /** Whether the customer is on the blocklist (see checkout-queries.ts). */
   @InjectManager()
   async isCustomerBlocked(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    return isCustomerBlocked((sharedContext.manager as any).getKnex(), customerId)
+    return isCustomerBlocked(sqlOf(sharedContext), customerId)
   }
 
   /** A customer's wallet: counts per status and one page (see wallet-queries.ts). */
   @InjectManager()
   async readWallet(query: WalletQuery, @MedusaContext() sharedContext: Context = {}) {
-    return queryWallet((sharedContext.manager as any).getKnex(), query)
+    return queryWallet(sqlOf(sharedContext), query)
   }
 
   /** One free serial code of a coupon for each customer, or none at all. */
@@ -200,7 +201,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; coupon_label: string; customer_ids: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialReservation[]> {
-    return reserveFreeSerialCodes((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return reserveFreeSerialCodes(transactionSqlOf(sharedContext), input)
   }
 
   /** A given serial code for one customer (claim by code). */
@@ -209,7 +210,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_code_id: string; customer_id: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialReservation> {
-    return reserveSerialCode((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return reserveSerialCode(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
@@ -217,7 +218,7 @@ class CouponModuleService extends MedusaService({
     reservations: { id: string; customer_id: string }[],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await releaseSerialCodes((sharedContext.transactionManager as any).getTransactionContext(), reservations)
+    await releaseSerialCodes(transactionSqlOf(sharedContext), reservations)
   }
 
   /**
@@ -246,7 +247,7 @@ class CouponModuleService extends MedusaService({
     input: ClaimRedemptionInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; reused: boolean }> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     await knex.raw("SET LOCAL lock_timeout = '15s'")
     // Few statements while the lock is held: the row is read as it is locked,
     // this cart's live use and the coupon's run-out holds in one read.
@@ -355,7 +356,7 @@ class CouponModuleService extends MedusaService({
   @EmitAfterCommit()
   @InjectTransactionManager()
   async releaseClaimedUse(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     const use = await knex("coupon_redemption").where({ id, status: "held", deleted_at: null }).first()
     if (!use) return false
     await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [use.coupon_id])
@@ -378,7 +379,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; cart_id: string; customer_id: string | null; email: string | null; coupon_code_id: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }> {
-    const knex = (sharedContext.manager as any).getKnex()
+    const knex = sqlOf(sharedContext)
     // A held use whose cart has an order counts whatever its hold says (see reconcile-queries.ts).
     const live = liveUseSql("r")
     // `total` starts from the count completion claims against (coupon.usage_count,
@@ -428,7 +429,7 @@ class CouponModuleService extends MedusaService({
   @EmitAfterCommit()
   @InjectTransactionManager()
   async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<{ released: number; redeemed: number }> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     const couponIds: { coupon_id: string }[] = await knex("coupon_redemption")
       .distinct("coupon_id")
       .where({ status: "held", deleted_at: null })
@@ -450,12 +451,12 @@ class CouponModuleService extends MedusaService({
   @EmitAfterCommit()
   @InjectTransactionManager()
   async redeemUsesWithOrders(scope: ReconcileScope, @MedusaContext() sharedContext: Context = {}): Promise<ReconciledUse[]> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     return this.spendUsesWithOrders_(knex, scope, sharedContext)
   }
 
   /** redeemHeldUsesWithOrders, and the wallet entry each such use spent is used. */
-  private async spendUsesWithOrders_(knex: any, scope: ReconcileScope, sharedContext: Context): Promise<ReconciledUse[]> {
+  private async spendUsesWithOrders_(knex: Sql, scope: ReconcileScope, sharedContext: Context): Promise<ReconciledUse[]> {
     const spent = await redeemHeldUsesWithOrders(knex, scope)
     for (const use of spent) {
       // Spent by its order here rather than by the order.placed subscriber: announced the same.
@@ -467,7 +468,7 @@ class CouponModuleService extends MedusaService({
     return spent
   }
 
-  private async releaseExpiredHolds_(knex: any, couponId: string, sharedContext: Context): Promise<number> {
+  private async releaseExpiredHolds_(knex: Sql, couponId: string, sharedContext: Context): Promise<number> {
     const expired = await knex("coupon_redemption")
       .where({ coupon_id: couponId, status: "held", deleted_at: null })
       .where("hold_expires_at", "<", knex.fn.now())
@@ -481,7 +482,7 @@ class CouponModuleService extends MedusaService({
    * the caller's transaction has committed.
    */
   private async releaseRedemptions_<R extends { id: string; coupon_id: string; coupon_code_id: string | null }>(
-    knex: any,
+    knex: Sql,
     redemptions: R[],
     sharedContext: Context,
     reasonOf: (redemption: R) => RedemptionReleaseReason
@@ -513,7 +514,7 @@ class CouponModuleService extends MedusaService({
     restoreUsage: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; status: string } | null> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     // The order's use may still be held without it (its order.placed event
     // was lost): found through the order's cart, then spent by the order
     // under the coupon's lock before it is settled.
@@ -561,7 +562,7 @@ class CouponModuleService extends MedusaService({
     orderId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; coupon_id: string } | null> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     const before = await knex("coupon_redemption")
       .where({ cart_id: cartId, deleted_at: null })
       .whereIn("status", ["held", "redeemed"])
@@ -585,7 +586,7 @@ class CouponModuleService extends MedusaService({
   /** Counters against the uses they summarise; reads only (see consistency-queries.ts). */
   @InjectManager()
   async checkConsistency(@MedusaContext() sharedContext: Context = {}): Promise<ConsistencyReport> {
-    return checkConsistency((sharedContext.manager as any).getKnex())
+    return checkConsistency(sqlOf(sharedContext))
   }
 
   // --- Serial codes (docs/rules.md §5); the SQL is in serial-code-queries.ts. ---
@@ -593,7 +594,7 @@ class CouponModuleService extends MedusaService({
   /** Marks a generation batch running; null when it does not exist. */
   @InjectManager()
   async startCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow | null> {
-    return startCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+    return startCodeBatch(sqlOf(sharedContext), batchId)
   }
 
   /**
@@ -617,34 +618,34 @@ class CouponModuleService extends MedusaService({
     input: { batch_id: string; codes: string[] },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return addGeneratedCodes((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return addGeneratedCodes(transactionSqlOf(sharedContext), input)
   }
 
   @InjectManager()
   async finishCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow> {
-    return finishCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+    return finishCodeBatch(sqlOf(sharedContext), batchId)
   }
 
   /** Planner statistics refreshed after a bulk write (generation or import) of `added` codes. */
   @InjectManager()
   async analyzeCodesAfterBulkWrite(added: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return analyzeCodesAfterBulkWrite((sharedContext.manager as any).getKnex(), added)
+    return analyzeCodesAfterBulkWrite(sqlOf(sharedContext), added)
   }
 
   @InjectTransactionManager()
   async failCodeBatch(batchId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return failCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId, error)
+    return failCodeBatch(transactionSqlOf(sharedContext), batchId, error)
   }
 
   /** Streams a coupon's serial codes as CSV into `out` (code-export-queries.ts). */
   @InjectManager()
   async exportCodesCsv(filter: CodeExportFilter, out: Writable, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return streamCodesCsv((sharedContext.manager as any).getKnex(), filter, out)
+    return streamCodesCsv(sqlOf(sharedContext), filter, out)
   }
 
   @InjectManager()
   async staleCodeBatchIds(staleSeconds: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return staleCodeBatchIds((sharedContext.manager as any).getKnex(), staleSeconds)
+    return staleCodeBatchIds(sqlOf(sharedContext), staleSeconds)
   }
 
   /** Imports a CSV file (a stream) of codes into a coupon, all or nothing. */
@@ -653,7 +654,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; source: Readable },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CodeBatchRow> {
-    return importCodes((sharedContext.transactionManager as any).getTransactionContext(), {
+    return importCodes(transactionSqlOf(sharedContext), {
       coupon_id: input.coupon_id,
       rows: readCodeRows(input.source),
     })
@@ -665,13 +666,13 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; code: string; max_uses: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return createFixedSerial((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return createFixedSerial(transactionSqlOf(sharedContext), input)
   }
 
   /** Soft-deletes a batch and its codes (undoing an import or a fixed serial). */
   @InjectTransactionManager()
   async discardCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return deleteCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId)
+    return deleteCodeBatch(transactionSqlOf(sharedContext), batchId)
   }
 
   /** Soft-deletes all codes of deleted coupons at once (see Coupon's cascades). */
@@ -681,7 +682,7 @@ class CouponModuleService extends MedusaService({
     deletedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    return withdrawCodesOfCoupons((sharedContext.transactionManager as any).getTransactionContext(), couponIds, deletedAt)
+    return withdrawCodesOfCoupons(transactionSqlOf(sharedContext), couponIds, deletedAt)
   }
 
   @InjectTransactionManager()
@@ -690,7 +691,7 @@ class CouponModuleService extends MedusaService({
     deletedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    return reinstateCodesOfCoupons((sharedContext.transactionManager as any).getTransactionContext(), couponIds, deletedAt)
+    return reinstateCodesOfCoupons(transactionSqlOf(sharedContext), couponIds, deletedAt)
   }
 
   /** A page of a coupon's serial codes with their state, and their count. */
@@ -699,13 +700,13 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; q?: string; limit: number; offset: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return listSerialCodes((sharedContext.manager as any).getKnex(), input)
+    return listSerialCodes(sqlOf(sharedContext), input)
   }
 
   /** Funnel counts (sent, opened, redeemed, verified) per campaign (see campaign-queries.ts). */
   @InjectManager()
   async campaignFunnels(campaignIds: string[], @MedusaContext() sharedContext: Context = {}) {
-    return campaignFunnels((sharedContext.manager as any).getKnex(), campaignIds)
+    return campaignFunnels(sqlOf(sharedContext), campaignIds)
   }
 
   /** Records a coupon page's first view; false when it was viewed before. */
@@ -714,23 +715,23 @@ class CouponModuleService extends MedusaService({
     input: { recipient_id: string; opened_at: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    return markRecipientOpened((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return markRecipientOpened(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
   async unmarkCampaignRecipientOpened(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unmarkRecipientOpened((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+    await unmarkRecipientOpened(transactionSqlOf(sharedContext), recipientId)
   }
 
   /** Marks a recipient redeemed, re-checking the per-contact limit under a lock. */
   @InjectTransactionManager()
   async markCampaignRecipientRedeemed(input: RecipientRedemption, @MedusaContext() sharedContext: Context = {}) {
-    await markRecipientRedeemed((sharedContext.transactionManager as any).getTransactionContext(), input)
+    await markRecipientRedeemed(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
   async unmarkCampaignRecipientRedeemed(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unmarkRecipientRedeemed((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+    await unmarkRecipientRedeemed(transactionSqlOf(sharedContext), recipientId)
   }
 
   /** Point-of-sale verification of a redeemed code; null when no recipient redeemed it. */
@@ -739,12 +740,12 @@ class CouponModuleService extends MedusaService({
     input: { code: string; customer_id?: string | null; verified_at: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string | null> {
-    return verifyRecipient((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return verifyRecipient(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
   async unverifyCampaignRecipient(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unverifyRecipient((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+    await unverifyRecipient(transactionSqlOf(sharedContext), recipientId)
   }
 }
 
