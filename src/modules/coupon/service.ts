@@ -1,7 +1,9 @@
 /*
  * The coupon module's service: Medusa's generated CRUD plus the module's own reads and
- * writes, each a thin wrapper over the *-queries.ts SQL. Long because it lists them;
- * a typed database handle to drop the wrappers' casts (issue 12) is left for later.
+ * writes, most a thin wrapper over the *-queries.ts SQL through the typed handle of
+ * sql-handle.ts. Long because it lists them, and because the uses' SQL (claimRedemption_,
+ * the releases, settleOrderRedemption) still lives here: moving it to a
+ * redemption-queries.ts, as the other domains are, is the split a later change should make.
  */
 import { Context } from "@medusajs/framework/types"
 import {
