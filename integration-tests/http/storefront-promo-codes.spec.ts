@@ -3,13 +3,20 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders, createFixedPromotion } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
 import { createTestStore, lineOf, TestStore } from "../helpers/store"
-import { applyCouponToCartWorkflow, claimCouponAtCompletionWorkflow, refuse } from "../../src/workflows"
+import { applyCouponToCartWorkflow, claimCouponAtCompletionWorkflow, refreshCouponOnCartWorkflow, refuse } from "../../src/workflows"
 
 // A merchant's own rule, hooked into the exported apply workflow: whatever
 // path a code comes by runs it.
 applyCouponToCartWorkflow.hooks.validate(async ({ input }) => {
   if (input.code.toUpperCase() === "STAFFONLY") {
     throw refuse("not_allowed", "STAFFONLY is for the shop's staff, at the till.")
+  }
+})
+
+// A merchant's rule on refreshing: a one-item coupon refuses a second line.
+refreshCouponOnCartWorkflow.hooks.validate(async ({ input, application }) => {
+  if (application?.status === "applied" && application.code === "SINGLEONLY" && (input.cart.items ?? []).length > 1) {
+    throw refuse("not_allowed", "SINGLEONLY is for one-item orders; remove it to add more.")
   }
 })
 
@@ -379,6 +386,20 @@ medusaIntegrationTestRunner({
           await refusalOf(shop.sdk.client.fetch(`/store/carts/${cart.id}/coupon`, { method: "POST", body: { code: "STAFFONLY" } }))
         ).toEqual(expected)
         expect((await shop.cart.retrieve(cart.id)).discount_total).toBe(0)
+      })
+
+      it("refuses a cart change through the exported refresh workflow's validate hook", async () => {
+        await createCoupon({ code: "SINGLEONLY", type: "fixed", amount: 10 })
+        const shop = storefrontSdk()
+        const cart = await shop.cart.create([["hoodie", 1]])
+        expect((await shop.cart.setCodes(cart.id, ["singleonly"])).total).toBe(50)
+        expect(await refusalOf(shop.cart.addItem(cart.id, "mug", 1))).toEqual({
+          status: 400,
+          message: "SINGLEONLY is for one-item orders; remove it to add more.",
+        })
+        const after = await shop.cart.retrieve(cart.id)
+        expect(after.items).toHaveLength(1)
+        expect(after.total).toBe(50)
       })
 
       it("refuses a claim at completion through the exported claim workflow's validate hook: nothing counted", async () => {
