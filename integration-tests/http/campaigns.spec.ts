@@ -94,6 +94,7 @@ medusaIntegrationTestRunner({
           created_at: expect.any(String),
           updated_at: expect.any(String),
           funnel: { sent: 0, opened: 0, redeemed: 0, verified: 0 },
+          funnel_by_channel: {},
         })
         expect((await api.get(`/admin/coupon-campaigns/${created.id}`, admin)).data.coupon_campaign).toEqual(created)
 
@@ -234,6 +235,9 @@ medusaIntegrationTestRunner({
           expect(answered).toEqual({
             id: recipient.id,
             customer_id: recipient.customer_id,
+            // A customer is the e-mail contact at their address.
+            channel: "email",
+            contact_id: [a, b].find((c) => c.id === recipient.customer_id)!.email,
             status: "sent",
             sent_at: new Date(recipient.sent_at).toISOString(),
             coupon_url: expect.stringMatching(new RegExp(`^http://[^/]+/coupon-pages/${recipient.token}$`)),
@@ -635,6 +639,9 @@ medusaIntegrationTestRunner({
           const customer = customers.find((c) => c.id === r.customer_id)!
           expect(byId.get(r.id)).toEqual({
             id: r.id,
+            channel: "email",
+            contact_id: customer.email,
+            contact_name: null,
             customer_id: customer.id,
             customer: { id: customer.id, email: customer.email, first_name: "Test", last_name: "Shopper" },
             code: r.code,
@@ -657,6 +664,9 @@ medusaIntegrationTestRunner({
           opened: 3,
           redeemed: 2,
           verified: 1,
+        })
+        expect(list.coupon_campaigns.find((c: any) => c.id === campaign.id).funnel_by_channel).toEqual({
+          email: { sent: 4, opened: 3, redeemed: 2, verified: 1 },
         })
 
         const html: string = (await page(verified.token)).data

@@ -235,23 +235,33 @@ medusaIntegrationTestRunner({
         "coupon.campaign_coupon.redeemed",
         "coupon.campaign_coupon.verified",
       ])
+      // A customer is the e-mail contact at their address.
+      const contact = { channel: "email", contact_id: customer.email }
       expect(campaignEvents[0].data).toEqual({
         id: recipient.id,
         campaign_id: campaign.id,
+        ...contact,
         customer_id: customer.id,
         sent_at: expect.any(String),
       })
-      expect(campaignEvents[1].data).toEqual({ id: recipient.id })
+      expect(campaignEvents[1].data).toEqual({ id: recipient.id, campaign_id: campaign.id, ...contact, customer_id: customer.id })
       const [walletEntry] = named(events, "coupon.wallet_entry.created")
       expect(campaignEvents[2].data).toEqual({
         id: recipient.id,
         campaign_id: campaign.id,
         coupon_id: coupon.id,
+        ...contact,
         customer_id: customer.id,
         code: "EVT5",
         wallet_entry_id: walletEntry.id,
       })
-      expect(campaignEvents[3].data).toEqual({ id: recipient.id, code: "EVT5" })
+      expect(campaignEvents[3].data).toEqual({
+        id: recipient.id,
+        code: "EVT5",
+        campaign_id: campaign.id,
+        ...contact,
+        customer_id: customer.id,
+      })
     })
   },
 })

@@ -13,6 +13,7 @@ import { adminCustomerWalletRoutesMiddlewares } from "./admin/customers/[id]/cou
 import { storeCartCouponPreviewRoutesMiddlewares } from "./store/carts/[id]/coupon/preview/middlewares"
 import { adminCouponCodeExportRoutesMiddlewares } from "./admin/coupons/[id]/codes/export/middlewares"
 import { adminCouponAuditRoutesMiddlewares } from "./admin/coupons/[id]/audit/middlewares"
+import { couponPageRoutesMiddlewares } from "./coupon-pages/middlewares"
 import { couponErrorHandler } from "./utils/error-handler"
 import { inputGuardMiddlewares } from "./utils/input-guard"
 
@@ -38,5 +39,6 @@ export default defineMiddlewares({
     ...storeCartCouponPreviewRoutesMiddlewares,
     ...adminCouponCodeExportRoutesMiddlewares,
     ...adminCouponAuditRoutesMiddlewares,
+    ...couponPageRoutesMiddlewares,
   ],
 })

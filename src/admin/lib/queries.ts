@@ -17,6 +17,8 @@ import type {
   CampaignRecipient,
   CampaignStep,
   SendResult,
+  CampaignContact,
+  IssueLinksResult,
   CodeBatch,
   Coupon,
   CouponListResponse,
@@ -473,7 +475,39 @@ export const useSendCampaign = (id: string) => {
   })
 }
 
-export const useCampaignRedemptions = (id: string, query: { status?: CampaignStep; limit: number; offset: number }) =>
+/** Contacts' coupon links (new or, for a contact's unredeemed link, the same again); new links are notified on their channel. */
+export const useIssueCampaignLinks = (id: string) => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (contacts: CampaignContact[]) => post<IssueLinksResult>(`/admin/coupon-campaigns/${id}/links`, { contacts }),
+    onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaign(id) }),
+  })
+}
+
+/**
+ * The same links as a CSV file, for a bulk sending tool. Asking again is
+ * safe: links are issued idempotently, so the file lists the links just shown.
+ */
+export const downloadCampaignLinksCsv = async (id: string, contacts: CampaignContact[]) => {
+  const res = await fetch(`/admin/coupon-campaigns/${id}/links?format=csv`, {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ contacts }),
+  })
+  if (!res.ok) throw new Error((await res.json().catch(() => null))?.message ?? `Download failed (${res.status})`)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement("a")
+  a.href = url
+  a.download = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? "links.csv"
+  a.click()
+  URL.revokeObjectURL(url)
+}
+
+export const useCampaignRedemptions = (
+  id: string,
+  query: { status?: CampaignStep; channel?: string; limit: number; offset: number }
+) =>
   useQuery({
     queryKey: couponKeys.campaignRedemptions(id, query),
     queryFn: () =>
@@ -484,7 +518,7 @@ export const useCampaignRedemptions = (id: string, query: { status?: CampaignSte
 export const useVerifyCampaignCoupon = () => {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: { code: string; customer_id?: string }) =>
+    mutationFn: (body: { code: string; customer_id?: string; channel?: string; contact_id?: string }) =>
       post<{ redemption: CampaignRecipient }>("/admin/coupon-campaigns/verify", body).then((r) => r.redemption),
     onSuccess: () => client.invalidateQueries({ queryKey: couponKeys.campaigns }),
   })

@@ -205,13 +205,18 @@ export type Campaign = {
   button_text_color: string
   barcode_format: CampaignBarcodeFormat
   funnel: CampaignFunnel
+  /** The same counts per contact channel (line, email, …). */
+  funnel_by_channel: Record<string, CampaignFunnel>
   created_at: string
   updated_at: string
 }
 
 export type CampaignRecipient = {
   id: string
-  customer_id: string
+  channel: string
+  contact_id: string
+  contact_name: string | null
+  customer_id: string | null
   customer: { id: string; email: string; first_name: string | null; last_name: string | null } | null
   code: string | null
   status: CampaignStep
@@ -232,6 +237,25 @@ export type SentRecipient = {
 }
 
 export type SendResult = { recipients: SentRecipient[]; skipped: { customer_id: string; reason: string }[] }
+
+/** A contact as pasted or uploaded on the campaign page (POST /admin/coupon-campaigns/:id/links). */
+export type CampaignContact = { channel: string; contact_id: string; name?: string; customer_id?: string }
+
+export type ContactLink = {
+  id: string
+  channel: string
+  contact_id: string
+  name: string | null
+  customer_id: string | null
+  coupon_url: string
+  status: CampaignStep
+  sent_at: string
+  created: boolean
+  limit_reached: boolean
+  notification_status: string | null
+}
+
+export type IssueLinksResult = { links: ContactLink[]; skipped: { channel: string; contact_id: string; reason: string }[] }
 
 /** One admin change in a coupon's history (GET /admin/coupons/:id/audit). */
 export type AuditEntry = {

@@ -49,13 +49,21 @@ import {
 } from "./serial-code-queries"
 import {
   campaignFunnels,
+  deleteIssuedRecipients,
+  IssuedRecipient,
+  issueRecipients,
+  linkRecipientCustomer,
+  transferContactSerialCode,
   markRecipientOpened,
   markRecipientRedeemed,
   RecipientRedemption,
+  RecipientToIssue,
+  unlinkRecipientCustomer,
   unmarkRecipientOpened,
   unmarkRecipientRedeemed,
   unverifyRecipient,
   verifyRecipient,
+  VerifyInput,
 } from "./campaign-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
 import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
@@ -705,7 +713,47 @@ class CouponModuleService extends MedusaService({
     return listSerialCodes(sqlOf(sharedContext), input)
   }
 
-  /** Funnel counts (sent, opened, redeemed, verified) per campaign (see campaign-queries.ts). */
+  /** A campaign's recipients, new or (for contacts' links on demand) returned again (see campaign-queries.ts). */
+  @InjectTransactionManager()
+  async issueCampaignRecipients(
+    input: { campaign_id: string; per_contact_limit: number; reuse_open_links: boolean; sent_at: Date; recipients: RecipientToIssue[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<IssuedRecipient[]> {
+    return issueRecipients(transactionSqlOf(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async deleteIssuedCampaignRecipients(
+    input: { created: string[]; linked: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await deleteIssuedRecipients(transactionSqlOf(sharedContext), input)
+  }
+
+  /** Links a signed-in customer to a contact's already redeemed coupon; false when it has a customer already. */
+  @InjectTransactionManager()
+  async linkCampaignRecipientCustomer(
+    input: { recipient_id: string; customer_id: string; wallet_entry_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return linkRecipientCustomer(transactionSqlOf(sharedContext), input)
+  }
+
+  /** Moves a contact's reserved serial code to the customer claiming it (or back); false when there is none. */
+  @InjectTransactionManager()
+  async transferContactSerialCode(
+    input: { code: string; from: string; to: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return transferContactSerialCode(transactionSqlOf(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async unlinkCampaignRecipientCustomer(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
+    await unlinkRecipientCustomer(transactionSqlOf(sharedContext), recipientId)
+  }
+
+  /** Funnel counts (sent, opened, redeemed, verified) per campaign, in all and per channel (see campaign-queries.ts). */
   @InjectManager()
   async campaignFunnels(campaignIds: string[], @MedusaContext() sharedContext: Context = {}) {
     return campaignFunnels(sqlOf(sharedContext), campaignIds)
@@ -732,14 +780,17 @@ class CouponModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async unmarkCampaignRecipientRedeemed(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unmarkRecipientRedeemed(transactionSqlOf(sharedContext), recipientId)
+  async unmarkCampaignRecipientRedeemed(
+    input: { recipient_id: string; customer_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await unmarkRecipientRedeemed(transactionSqlOf(sharedContext), input)
   }
 
   /** Point-of-sale verification of a redeemed code; null when no recipient redeemed it. */
   @InjectTransactionManager()
   async verifyCampaignRecipient(
-    input: { code: string; customer_id?: string | null; verified_at: Date },
+    input: VerifyInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string | null> {
     return verifyRecipient(transactionSqlOf(sharedContext), input)

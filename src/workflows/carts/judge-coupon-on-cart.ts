@@ -9,6 +9,8 @@ import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
 import { expandCategoryIds, isSaleItem } from "../../modules/coupon/lib/eligibility"
 import { CouponEvaluation, CouponForEvaluation, evaluateCoupon } from "../../modules/coupon/lib/evaluate-coupon"
+import { contactCodeExpiry } from "../../modules/coupon/lib/campaign"
+import { isContactHolder } from "../../modules/coupon/lib/wallet"
 import { asCouponCart, type CouponCart, findCouponByCode, withLineProducts } from "./load-coupon-cart"
 
 export type CartCouponVerdict = {
@@ -84,12 +86,14 @@ export async function judgeCouponOnCart(
             .then((r) => r.data)
         : Promise.resolve([]),
       serial?.customer_id
-        ? couponService
-            .listCouponWalletEntries(
-              { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
-              { select: ["expires_at"], take: 1 }
-            )
-            .then(([entry]) => entry ?? null)
+        ? isContactHolder(serial.customer_id)
+          ? contactCodeEntry(couponService, serial.customer_id, coupon.ends_at)
+          : couponService
+              .listCouponWalletEntries(
+                { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
+                { select: ["expires_at"], take: 1 }
+              )
+              .then(([entry]) => entry ?? null)
         : Promise.resolve(null),
       coupon.category_ids?.length ? withLineProducts(container, cart, { categories: true }) : cart,
       coupon.customer_group_ids?.length && cart.customer_id ? customerGroupFacts(container, cart) : Promise.resolve(null),
@@ -164,3 +168,20 @@ async function customerGroupFacts(
   return { group_ids: (customer?.groups ?? []).map((group: any) => group.id), has_account: !!customer?.has_account }
 }
 
+/**
+ * The validity of a serial code a campaign contact without an account
+ * redeemed (its holder is the recipient): what its wallet entry would say,
+ * so the campaign's N days hold at checkout as they do for a wallet.
+ */
+async function contactCodeEntry(
+  couponService: CouponModuleService,
+  recipientId: string,
+  couponEndsAt: Date | string | null | undefined
+): Promise<{ expires_at: Date | null } | null> {
+  const [recipient] = await couponService.listCouponCampaignRecipients(
+    { id: recipientId },
+    { relations: ["campaign"], select: ["id", "sent_at", "redeemed_at", "campaign.expiry_mode", "campaign.expiry_days"], take: 1 }
+  )
+  if (!recipient?.campaign || !recipient.redeemed_at) return null
+  return { expires_at: contactCodeExpiry({ sent_at: recipient.sent_at, redeemed_at: recipient.redeemed_at }, recipient.campaign, couponEndsAt) }
+}

@@ -5,6 +5,8 @@ import {
   AdminCreateCampaign,
   AdminGetCampaignRedemptionsParams,
   AdminGetCampaignsParams,
+  AdminIssueCampaignLinks,
+  AdminIssueCampaignLinksParams,
   AdminPreviewCampaign,
   AdminSendCampaign,
   AdminUpdateCampaign,
@@ -43,6 +45,13 @@ export const adminCouponCampaignRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/coupon-campaigns/:id/send",
     methods: ["POST"],
     middlewares: [validateBody(AdminSendCampaign)],
+  },
+  {
+    matcher: "/admin/coupon-campaigns/:id/links",
+    methods: ["POST"],
+    // 10,000 contacts with long ids and names: above express's 100kb default.
+    bodyParser: { sizeLimit: "8mb" },
+    middlewares: [validateAndTransformQuery(AdminIssueCampaignLinksParams, {}), validateBody(AdminIssueCampaignLinks)],
   },
   {
     matcher: "/admin/coupon-campaigns/:id/redemptions",

@@ -1,3 +1,4 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../../modules/coupon"
@@ -27,10 +28,10 @@ export const CAMPAIGN_FIELDS = [
 
 export const campaignListQueryConfig = { defaults: CAMPAIGN_FIELDS, defaultLimit: 20, isList: true }
 
-/** Campaigns with their funnel: how many sent coupons were opened, redeemed and verified. */
+/** Campaigns with their funnel (how many sent coupons were opened, redeemed and verified), in all and per channel. */
 export async function withFunnels<T extends { id: string }>(container: MedusaContainer, campaigns: T[]) {
   const funnels = await container.resolve<CouponModuleService>(COUPON_MODULE).campaignFunnels(campaigns.map((c) => c.id))
-  return campaigns.map((c) => ({ ...c, funnel: funnels[c.id] }))
+  return campaigns.map((c) => ({ ...c, ...funnels[c.id] }))
 }
 
 /** One campaign as the admin API shows it, or 404. */
@@ -44,4 +45,10 @@ export async function retrieveCampaign(container: MedusaContainer, id: string, f
   }
   const [presented] = await withFunnels(container, [campaign as { id: string }])
   return presented
+}
+
+/** Where coupon page links point: the plugin option `coupon_page_base_url`, else this server as the caller reached it. */
+export function couponPageBaseUrl(req: MedusaRequest): string {
+  const { options } = req.scope.resolve<CouponModuleService>(COUPON_MODULE)
+  return options.coupon_page_base_url ?? `${req.protocol}://${req.get("host")}`
 }

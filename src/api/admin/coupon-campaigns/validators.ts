@@ -4,7 +4,11 @@ import {
   CAMPAIGN_BARCODE_FORMATS,
   CAMPAIGN_EXPIRY_MODES,
   CAMPAIGN_RECIPIENT_STATUSES,
+  CONTACT_CHANNEL,
   HEX_COLOR,
+  MAX_CONTACT_ID_LENGTH,
+  MAX_CONTACT_NAME_LENGTH,
+  MAX_CONTACTS_PER_REQUEST,
 } from "../../../modules/coupon/lib/campaign"
 
 // Shape and single-field rules. Rules that relate fields to each other or to
@@ -80,11 +84,70 @@ export const AdminSendCampaign = z
 
 export type AdminSendCampaignType = z.infer<typeof AdminSendCampaign>
 
+const channel = z
+  .string({ error: "channel must be a string" })
+  .regex(CONTACT_CHANNEL, {
+    message: "channel must be 1 to 32 lowercase letters, digits, '_' or '-' (e.g. line, facebook, whatsapp, sms, email)",
+  })
+
+const contactId = z
+  .string({ error: "contact_id must be a string" })
+  .trim()
+  .min(1, { message: "contact_id cannot be empty" })
+  .max(MAX_CONTACT_ID_LENGTH, { message: `contact_id can be at most ${MAX_CONTACT_ID_LENGTH} characters` })
+
+/** One chat (or e-mail, SMS…) contact: who the coupon link is for. */
+export const CampaignContact = z
+  .object({
+    channel,
+    contact_id: contactId,
+    name: z
+      .string({ error: "name must be a string" })
+      .trim()
+      .max(MAX_CONTACT_NAME_LENGTH, { message: `name can be at most ${MAX_CONTACT_NAME_LENGTH} characters` })
+      .nullable()
+      .optional(),
+    customer_id: z
+      .string({ error: "customer_id must be a string" })
+      .trim()
+      .min(1, { message: "customer_id cannot be empty" })
+      .max(100, { message: "customer_id can be at most 100 characters" })
+      .nullable()
+      .optional(),
+  })
+  .strict()
+
+/**
+ * Contacts' coupon links, issued on demand (POST /admin/coupon-campaigns/:id/links):
+ * one contact for a bot flow, up to MAX_CONTACTS_PER_REQUEST for a bulk tool.
+ */
+export const AdminIssueCampaignLinks = z
+  .object({
+    contacts: z
+      .array(CampaignContact, { error: "contacts must be a list of { channel, contact_id, name?, customer_id? }" })
+      .min(1, { message: "contacts must list at least one contact" })
+      .max(MAX_CONTACTS_PER_REQUEST, {
+        message: `contacts can list at most ${MAX_CONTACTS_PER_REQUEST} contacts per request`,
+      }),
+  })
+  .strict()
+
+export type AdminIssueCampaignLinksType = z.infer<typeof AdminIssueCampaignLinks>
+
+export const AdminIssueCampaignLinksParams = z
+  .object({
+    format: z.enum(["json", "csv"], { message: "format must be 'json' or 'csv'" }).default("json"),
+  })
+  .strict()
+
+export type AdminIssueCampaignLinksParamsType = z.infer<typeof AdminIssueCampaignLinksParams>
+
 export const AdminGetCampaignRedemptionsParams = createFindParams({ limit: 20, offset: 0 }).merge(
   z.object({
     status: z
       .enum(CAMPAIGN_RECIPIENT_STATUSES, { message: `status must be one of ${CAMPAIGN_RECIPIENT_STATUSES.join(", ")}` })
       .optional(),
+    channel: channel.optional(),
   })
 )
 
@@ -93,8 +156,10 @@ export type AdminGetCampaignRedemptionsParamsType = z.infer<typeof AdminGetCampa
 export const AdminVerifyCampaignCoupon = z
   .object({
     code: z.string({ error: "code must be a string" }).trim().min(1, { message: "code cannot be empty" }),
-    // Only needed for a shared code that several customers redeemed.
+    // Only needed for a shared code that several contacts redeemed.
     customer_id: z.string().trim().min(1, { message: "customer_id cannot be empty" }).optional(),
+    channel: channel.optional(),
+    contact_id: contactId.optional(),
   })
   .strict()
 

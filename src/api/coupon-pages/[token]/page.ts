@@ -103,10 +103,11 @@ export function renderCouponPage(view: CouponPageView): string {
   return layout(campaign.name, campaign.background_color, parts.filter(Boolean).join("\n"))
 }
 
-/** A page that only says something: an unknown link, or why a redemption was refused. */
-export function renderMessagePage(title: string, message: string, backToken?: string): string {
+/** A page that only says something: an unknown link, or why a redemption was refused (`code`: its refusal code). */
+export function renderMessagePage(title: string, message: string, backToken?: string, code?: string): string {
   const back = backToken
     ? `<p><a href="/coupon-pages/${escapeHtml(encodeURIComponent(backToken))}">Back to the coupon</a></p>`
     : ""
-  return layout(title, "#f3f4f6", `<div class="card">\n<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n${back}\n</div>`)
+  const data = code ? ` data-code="${escapeHtml(code)}"` : ""
+  return layout(title, "#f3f4f6", `<div class="card"${data}>\n<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>\n${back}\n</div>`)
 }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
-import { couponOfferText } from "../../../modules/coupon/lib/campaign"
+import { contactCodeExpiry, couponOfferText } from "../../../modules/coupon/lib/campaign"
 import { barcodeDataUrl } from "./barcode"
 import type { CouponPageView } from "./page"
 
@@ -30,8 +30,12 @@ export async function loadCouponPage(
     const [entry] = recipient.wallet_entry_id
       ? await couponService.listCouponWalletEntries({ id: recipient.wallet_entry_id }, { select: ["expires_at"] })
       : []
-    // The earlier of the entry's own expiry and the coupon's end, as the wallet shows it.
-    const ends = [entry?.expires_at, coupon.ends_at].filter(Boolean).map((d) => new Date(d as Date))
+    // The earlier of the entry's own expiry and the coupon's end, as the wallet shows it; a
+    // contact without a wallet gets the expiry the wallet entry would have had.
+    const own = recipient.wallet_entry_id
+      ? entry?.expires_at
+      : contactCodeExpiry({ sent_at: recipient.sent_at, redeemed_at: recipient.redeemed_at! }, campaign, coupon.ends_at)
+    const ends = [own, coupon.ends_at].filter(Boolean).map((d) => new Date(d as Date))
     redeemed = {
       code: recipient.code,
       barcode_data_url: await barcodeDataUrl(campaign.barcode_format, recipient.code),

@@ -5,6 +5,7 @@
  */
 import { formatMoney } from "./evaluate-coupon"
 import { toMinorUnits } from "./money"
+import { walletEntryExpiry } from "./wallet"
 
 export const CAMPAIGN_EXPIRY_MODES = ["from_sending", "from_redemption"] as const
 export type CampaignExpiryMode = (typeof CAMPAIGN_EXPIRY_MODES)[number]
@@ -17,6 +18,42 @@ export const CAMPAIGN_RECIPIENT_STATUSES = ["sent", "opened", "redeemed", "verif
 export type CampaignRecipientStatus = (typeof CAMPAIGN_RECIPIENT_STATUSES)[number]
 
 export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
+
+/**
+ * A contact's channel: free text naming where the contact is reached
+ * (`line`, `facebook`, `whatsapp`, `telegram`, `sms`, `email`); it is also
+ * the Notification module channel the link is sent on.
+ */
+export const CONTACT_CHANNEL = /^[a-z0-9_-]{1,32}$/
+export const MAX_CONTACT_ID_LENGTH = 256
+export const MAX_CONTACT_NAME_LENGTH = 200
+/** Contacts in one request (a bot's batch, an uploaded list). */
+export const MAX_CONTACTS_PER_REQUEST = 10000
+/** The channel a store customer is sent the campaign on; their address is the contact id. */
+export const CUSTOMER_CHANNEL = "email"
+
+export type CampaignContactRef = { channel: string; contact_id: string }
+
+/** One key per contact, for grouping and duplicate checks. */
+export const contactKey = (c: CampaignContactRef) => `${c.channel}\u0000${c.contact_id}`
+
+/**
+ * What issuing a contact's link does, given the contact's links of the
+ * campaign so far (newest first): a link not redeemed yet is returned again
+ * (a bot asking twice gets the same link); when all are redeemed, a new one
+ * is made while the contact is under the per-contact limit, else the newest
+ * is returned as it is (its page shows the redeemed code).
+ */
+export function contactLinkDecision(
+  links: { id: string; status: CampaignRecipientStatus }[],
+  perContactLimit: number
+): { kind: "reuse"; id: string } | { kind: "create" } | { kind: "limit_reached"; id: string } {
+  const open = links.find((l) => l.status === "sent" || l.status === "opened")
+  if (open) return { kind: "reuse", id: open.id }
+  const redeemed = links.filter((l) => l.status === "redeemed" || l.status === "verified").length
+  if (redeemed < perContactLimit || !links.length) return { kind: "create" }
+  return { kind: "limit_reached", id: links[0].id }
+}
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
 
@@ -53,24 +90,43 @@ export function campaignValidityStart(mode: CampaignExpiryMode, sentAt: Date | s
   return mode === "from_sending" ? new Date(sentAt) : redeemedAt
 }
 
-/** Why a redemption must be refused, or null. `redeemedByContact` excludes the recipient redeeming now. */
-export function campaignRedemptionError(input: {
+/**
+ * When a code redeemed by a contact without a store account stops being
+ * valid: what its wallet entry would have said (the campaign's expiry_days
+ * from the sending or the redemption), never after the coupon's end.
+ */
+export function contactCodeExpiry(
+  recipient: { sent_at: Date | string; redeemed_at: Date | string },
+  campaign: { expiry_mode: CampaignExpiryMode; expiry_days: number },
+  couponEndsAt: Date | string | null | undefined
+): Date | null {
+  const from = campaignValidityStart(campaign.expiry_mode, recipient.sent_at, new Date(recipient.redeemed_at))
+  return walletEntryExpiry(from, campaign.expiry_days, couponEndsAt)
+}
+
+/** Why a redemption must be refused, with its refusal code (docs/rules.md §7.3), or null. `redeemed_by_contact` excludes the recipient redeeming now. */
+export function campaignRedemptionRefusal(input: {
   coupon: { is_active: boolean; ends_at: Date | string | null }
   per_contact_limit: number
   redeemed_by_contact: number
   now: Date
-}): string | null {
+}): { code: "coupon_expired" | "coupon_inactive" | "customer_limit_reached"; message: string } | null {
   const { coupon, now } = input
   if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
-    return `This coupon ended on ${day(coupon.ends_at)} and can no longer be redeemed.`
+    return { code: "coupon_expired", message: `This coupon ended on ${day(coupon.ends_at)} and can no longer be redeemed.` }
   }
   if (!coupon.is_active) {
-    return "This coupon is paused and cannot be redeemed right now."
+    return { code: "coupon_inactive", message: "This coupon is paused and cannot be redeemed right now." }
   }
   if (input.redeemed_by_contact >= input.per_contact_limit) {
-    return perContactLimitMessage(input.per_contact_limit)
+    return { code: "customer_limit_reached", message: perContactLimitMessage(input.per_contact_limit) }
   }
   return null
+}
+
+/** The message of campaignRedemptionRefusal, or null. */
+export function campaignRedemptionError(input: Parameters<typeof campaignRedemptionRefusal>[0]): string | null {
+  return campaignRedemptionRefusal(input)?.message ?? null
 }
 
 export function perContactLimitMessage(limit: number): string {

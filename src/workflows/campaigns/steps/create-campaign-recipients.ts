@@ -10,28 +10,31 @@ import type { CampaignSendPlan } from "./prepare-campaign-send"
  */
 export const newRecipientToken = () => randomBytes(24).toString("base64url")
 
-/** One recipient (status `sent`) per contact, each with its own page token; the compensation deletes them. */
+/**
+ * One recipient (status `sent`) per contact, each with its own page token —
+ * or, for contacts' links on demand, the contact's link not redeemed yet
+ * (`created: false`, linked to the customer now named if it had none). The
+ * compensation deletes the new ones and undoes the links.
+ */
 export const createCampaignRecipientsStep = createStep(
   "create-coupon-campaign-recipients",
   async (plan: CampaignSendPlan, { container }) => {
-    if (!plan.contacts.length) return new StepResponse([], [] as string[])
+    if (!plan.recipients.length) return new StepResponse([], { created: [] as string[], linked: [] as string[] })
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
-    const recipients = await couponService.createCouponCampaignRecipients(
-      plan.contacts.map((c) => ({
-        campaign_id: plan.campaign.id,
-        customer_id: c.customer_id,
-        token: newRecipientToken(),
-        status: "sent" as const,
-        sent_at: plan.sent_at,
-      }))
-    )
-    return new StepResponse(
-      recipients,
-      recipients.map((r) => r.id)
-    )
+    const recipients = await couponService.issueCampaignRecipients({
+      campaign_id: plan.campaign.id,
+      per_contact_limit: plan.campaign.per_contact_limit,
+      reuse_open_links: plan.reuse_open_links,
+      sent_at: plan.sent_at,
+      recipients: plan.recipients.map((r) => ({ ...r, token: newRecipientToken() })),
+    })
+    return new StepResponse(recipients, {
+      created: recipients.filter((r) => r.created).map((r) => r.id),
+      linked: recipients.filter((r) => r.linked).map((r) => r.id),
+    })
   },
-  async (ids, { container }) => {
-    if (!ids?.length) return
-    await container.resolve<CouponModuleService>(COUPON_MODULE).deleteCouponCampaignRecipients(ids)
+  async (undo, { container }) => {
+    if (!undo || (!undo.created.length && !undo.linked.length)) return
+    await container.resolve<CouponModuleService>(COUPON_MODULE).deleteIssuedCampaignRecipients(undo)
   }
 )

@@ -150,7 +150,12 @@ export const validateWalletGrantStep = createStep(
   }
 )
 
-async function decideWhatToGive(
+/**
+ * What a grant gives (see validateWalletGrantStep); `holderIds` are the
+ * customers — or, for a campaign contact without a store account, the
+ * recipient (reserve-contact-code.ts) — the code goes to.
+ */
+export async function decideWhatToGive(
   couponService: CouponModuleService,
   coupon: { id: string; code: string | null },
   label: string,

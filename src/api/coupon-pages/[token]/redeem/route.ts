@@ -1,7 +1,9 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../../../modules/coupon"
+import { refusalOf } from "../../../../modules/coupon/errors"
 import type CouponModuleService from "../../../../modules/coupon/service"
+import { claimCampaignCouponIntoWalletWorkflow } from "../../../../workflows/campaigns/workflows/claim-campaign-coupon-into-wallet"
 import { redeemCampaignCouponWorkflow } from "../../../../workflows/campaigns/workflows/redeem-campaign-coupon"
 import { COUPON_PAGE_HEADERS, renderMessagePage } from "../page"
 
@@ -12,23 +14,32 @@ const REFUSALS: Record<string, number> = {
 }
 
 /**
- * The Redeem button: claims a code into the shopper's wallet and sends the
- * browser back to the page (303), which now shows the code. A coupon
- * already redeemed just goes back to the page; a refusal is an HTML page
- * with the reason (nothing written).
+ * The Redeem button: claims the code (into the wallet of the recipient's
+ * customer or of the customer signed in; for a contact without an account,
+ * onto the page only) and sends the browser back to the page (303), which
+ * now shows the code. A coupon already redeemed just goes back to the page —
+ * unless a contact redeemed it without an account and now comes back signed
+ * in: then it also goes into their wallet. A refusal is an HTML page with the
+ * reason, its refusal code in the card's `data-code` (nothing written).
  */
-export async function POST(req: MedusaRequest, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const token = req.params.token
   const pageUrl = `/coupon-pages/${encodeURIComponent(token)}`
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   const [recipient] = await req.scope
     .resolve<CouponModuleService>(COUPON_MODULE)
-    .listCouponCampaignRecipients({ token }, { select: ["id", "status"], take: 1 })
-  if (recipient?.status === "redeemed" || recipient?.status === "verified") {
+    .listCouponCampaignRecipients({ token }, { select: ["id", "status", "customer_id"], take: 1 })
+  const redeemed = recipient?.status === "redeemed" || recipient?.status === "verified"
+  if (redeemed && (recipient.customer_id || !customerId)) {
     res.redirect(303, pageUrl)
     return
   }
   try {
-    await redeemCampaignCouponWorkflow(req.scope).run({ input: { token } })
+    if (redeemed) {
+      await claimCampaignCouponIntoWalletWorkflow(req.scope).run({ input: { recipient_id: recipient.id, customer_id: customerId! } })
+    } else {
+      await redeemCampaignCouponWorkflow(req.scope).run({ input: { token, customer_id: customerId } })
+    }
   } catch (error) {
     const status = REFUSALS[(error as MedusaError)?.type]
     if (!status) throw error
@@ -39,7 +50,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
         renderMessagePage(
           status === 404 ? "Coupon not found" : "Coupon not redeemed",
           (error as Error).message,
-          status === 404 ? undefined : token
+          status === 404 ? undefined : token,
+          refusalOf(error)?.code
         )
       )
     return

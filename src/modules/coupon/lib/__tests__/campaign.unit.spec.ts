@@ -2,6 +2,10 @@ import {
   campaignFunnel,
   campaignPeriodError,
   campaignRedemptionError,
+  campaignRedemptionRefusal,
+  CONTACT_CHANNEL,
+  contactCodeExpiry,
+  contactLinkDecision,
   campaignValidityStart,
   couponOfferText,
   couponPageUrl,
@@ -139,5 +143,53 @@ describe("isLinkPreviewFetch", () => {
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
   ])("treats the browser %p as a shopper opening the page", (agent) => {
     expect(isLinkPreviewFetch(agent)).toBe(false)
+  })
+})
+
+describe("campaignRedemptionRefusal", () => {
+  const now = at("2026-05-10T00:00:00Z")
+  it("gives each refusal its code", () => {
+    const active = { is_active: true, ends_at: null }
+    expect(campaignRedemptionRefusal({ coupon: { is_active: true, ends_at: "2026-05-09T00:00:00Z" }, per_contact_limit: 1, redeemed_by_contact: 0, now })?.code).toBe("coupon_expired")
+    expect(campaignRedemptionRefusal({ coupon: { is_active: false, ends_at: null }, per_contact_limit: 1, redeemed_by_contact: 0, now })?.code).toBe("coupon_inactive")
+    expect(campaignRedemptionRefusal({ coupon: active, per_contact_limit: 1, redeemed_by_contact: 1, now })).toEqual({
+      code: "customer_limit_reached",
+      message: "You have already redeemed this campaign's coupon once, the most it allows per person.",
+    })
+    expect(campaignRedemptionRefusal({ coupon: active, per_contact_limit: 2, redeemed_by_contact: 1, now })).toBeNull()
+  })
+})
+
+describe("contactLinkDecision", () => {
+  it("gives a contact's unredeemed link again", () => {
+    expect(contactLinkDecision([{ id: "b", status: "redeemed" }, { id: "a", status: "opened" }], 1)).toEqual({ kind: "reuse", id: "a" })
+    expect(contactLinkDecision([{ id: "a", status: "sent" }], 1)).toEqual({ kind: "reuse", id: "a" })
+  })
+
+  it("makes a new link for a new contact, or once all are redeemed while under the limit", () => {
+    expect(contactLinkDecision([], 1)).toEqual({ kind: "create" })
+    expect(contactLinkDecision([{ id: "a", status: "verified" }], 2)).toEqual({ kind: "create" })
+  })
+
+  it("at the limit, returns the newest link as it is", () => {
+    expect(contactLinkDecision([{ id: "b", status: "redeemed" }, { id: "a", status: "verified" }], 2)).toEqual({ kind: "limit_reached", id: "b" })
+  })
+})
+
+describe("CONTACT_CHANNEL", () => {
+  it("takes 1 to 32 lowercase letters, digits, _ and -", () => {
+    for (const ok of ["line", "facebook", "whatsapp", "sms", "e-mail", "tg_2", "x".repeat(32)]) expect(CONTACT_CHANNEL.test(ok)).toBe(true)
+    for (const bad of ["", "LINE", "li ne", "line✓", "a.b", "x".repeat(33), "line\n"]) expect(CONTACT_CHANNEL.test(bad)).toBe(false)
+  })
+})
+
+describe("contactCodeExpiry", () => {
+  const recipient = { sent_at: "2026-05-01T00:00:00Z", redeemed_at: "2026-05-04T00:00:00Z" }
+  it("counts the campaign's days from the sending or the redemption, never past the coupon's end", () => {
+    expect(contactCodeExpiry(recipient, { expiry_mode: "from_sending", expiry_days: 10 }, null)).toEqual(at("2026-05-11T00:00:00Z"))
+    expect(contactCodeExpiry(recipient, { expiry_mode: "from_redemption", expiry_days: 10 }, null)).toEqual(at("2026-05-14T00:00:00Z"))
+    expect(contactCodeExpiry(recipient, { expiry_mode: "from_redemption", expiry_days: 10 }, "2026-05-12T00:00:00Z")).toEqual(
+      at("2026-05-12T00:00:00Z")
+    )
   })
 })

@@ -1,5 +1,6 @@
 /*
- * The campaign page: summary, send, funnel, records and point-of-sale verify read one
+ * The campaign page: summary, send (to customers here, to contacts in
+ * campaign-contacts-drawer.tsx), funnel, records and point-of-sale verify read one
  * campaign query and invalidate it together. Splitting its sections into components is
  * left for a later change.
  */
@@ -21,6 +22,7 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useParams, type UIMatch } from "react-router-dom"
+import { CampaignContactsDrawer } from "../../../../components/campaign-contacts-drawer"
 import { CampaignFunnel } from "../../../../components/campaign-funnel"
 import { campaignPhase, CampaignPhaseBadge } from "../../../../components/campaign-status"
 import { EditDeleteMenu } from "../../../../components/edit-delete-menu"
@@ -62,7 +64,8 @@ const CampaignDetailPage = () => {
         <>
           <SummarySection campaign={c} />
           <CampaignFunnel funnel={c.funnel} />
-          <RecordsSection campaignId={c.id} />
+          <ChannelFunnels campaign={c} />
+          <RecordsSection campaign={c} />
         </>
       }
       sidebar={
@@ -86,6 +89,7 @@ const SummarySection = ({ campaign }: { campaign: Campaign }) => {
         </div>
         <div className="flex items-center gap-x-2">
           <SendDrawer campaign={campaign} />
+          <CampaignContactsDrawer campaign={campaign} disabled={campaignPhase(campaign) !== "sending"} />
           <EditDeleteMenu
             label="Campaign actions"
             editTo={`/coupons/campaigns/${campaign.id}/edit`}
@@ -255,16 +259,25 @@ const STEP_BADGE: Record<CampaignStep, { label: string; color: "grey" | "blue" |
 
 const recordHelper = createDataTableColumnHelper<CampaignRecipient>()
 const recordColumns = [
+  recordHelper.accessor("channel", {
+    header: "Channel",
+    cell: ({ getValue }) => <StatusBadge color="grey">{getValue()}</StatusBadge>,
+  }),
   recordHelper.display({
-    id: "customer",
-    header: "Customer",
+    id: "contact",
+    header: "Contact",
     cell: ({ row }) => {
-      const c = row.original.customer
-      const name = c ? [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email : row.original.customer_id
+      const { customer, customer_id, contact_id, contact_name } = row.original
+      const contact = contact_name ? `${contact_name} (${contact_id})` : contact_id
+      if (!customer_id) return <span>{contact}</span>
+      const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ") || customer.email : customer_id
       return (
-        <Link to={`/customers/${row.original.customer_id}`} className="text-ui-fg-interactive hover:underline">
-          {name}
-        </Link>
+        <span className="flex flex-col">
+          <span>{contact}</span>
+          <Link to={`/customers/${customer_id}`} className="text-ui-fg-interactive hover:underline">
+            {name}
+          </Link>
+        </span>
       )
     },
   }),
@@ -279,22 +292,51 @@ const recordColumns = [
   recordHelper.accessor("verified_at", { header: "Verified", cell: ({ getValue }) => formatDate(getValue(), true) }),
 ]
 
-const recordFilters = [
-  createDataTableFilterHelper<CampaignRecipient>().accessor("status", {
+const recordFilterHelper = createDataTableFilterHelper<CampaignRecipient>()
+const recordFilters = (channels: string[]) => [
+  recordFilterHelper.accessor("status", {
     type: "radio",
     label: "Status",
     options: (Object.keys(STEP_BADGE) as CampaignStep[]).map((s) => ({ label: STEP_BADGE[s].label, value: s })),
   }),
+  recordFilterHelper.accessor("channel", {
+    type: "radio",
+    label: "Channel",
+    options: channels.map((c) => ({ label: c, value: c })),
+  }),
 ]
+
+/** The funnel of each channel the campaign was sent on, when there is more than one. */
+const ChannelFunnels = ({ campaign }: { campaign: Campaign }) => {
+  const channels = Object.keys(campaign.funnel_by_channel ?? {})
+  if (channels.length < 2) return null
+  return (
+    <Container className="divide-y p-0" data-testid="channel-funnels">
+      <SectionHeader title="By channel" />
+      {channels.map((channel) => {
+        const f = campaign.funnel_by_channel[channel]
+        return (
+          <SectionRow
+            key={channel}
+            label={channel}
+            value={`${formatNumber(f.sent)} sent · ${formatNumber(f.opened)} opened · ${formatNumber(f.redeemed)} redeemed · ${formatNumber(f.verified)} verified`}
+          />
+        )
+      })}
+    </Container>
+  )
+}
 
 const RECORDS_PAGE = 10
 
-const RecordsSection = ({ campaignId }: { campaignId: string }) => {
+const RecordsSection = ({ campaign }: { campaign: Campaign }) => {
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const page = usePaging(RECORDS_PAGE)
   const status = filtering.status as CampaignStep | undefined
-  const { data, isLoading, error, refetch } = useCampaignRedemptions(campaignId, {
+  const channel = filtering.channel as string | undefined
+  const { data, isLoading, error, refetch } = useCampaignRedemptions(campaign.id, {
     status,
+    channel,
     limit: page.limit,
     offset: page.offset,
   })
@@ -302,7 +344,7 @@ const RecordsSection = ({ campaignId }: { campaignId: string }) => {
     data: data?.redemptions ?? [],
     count: data?.count,
     columns: recordColumns,
-    filters: recordFilters,
+    filters: recordFilters(Object.keys(campaign.funnel_by_channel ?? {})),
     isLoading,
     filtering: { state: filtering, onFilteringChange: setFiltering },
   })
@@ -312,13 +354,13 @@ const RecordsSection = ({ campaignId }: { campaignId: string }) => {
       <PagedTable
         table={table}
         emptyState={{
-          empty: { heading: "Nothing sent yet", description: "Send the campaign to customers to see each coupon's progress." },
+          empty: { heading: "Nothing sent yet", description: "Send the campaign to customers or contacts to see each coupon's progress." },
           filtered: { heading: "No coupon at this step" },
         }}
       >
         <DataTable.Toolbar className="flex items-center justify-between gap-2">
           <Heading level="h2">Redemption records</Heading>
-          <DataTable.FilterMenu tooltip="Filter by status" />
+          <DataTable.FilterMenu tooltip="Filter by status or channel" />
         </DataTable.Toolbar>
       </PagedTable>
     </Container>
@@ -335,7 +377,13 @@ const VerifySection = () => {
     e.preventDefault()
     setMessage(null)
     try {
-      const r = await verify.mutateAsync({ code: code.trim(), ...(customerId.trim() ? { customer_id: customerId.trim() } : {}) })
+      // "line:U4af…" names a chat contact; anything else is a customer ID.
+      const who = customerId.trim()
+      const contact = /^([a-z0-9_-]{1,32}):(.+)$/.exec(who)
+      const r = await verify.mutateAsync({
+        code: code.trim(),
+        ...(contact ? { channel: contact[1], contact_id: contact[2] } : who ? { customer_id: who } : {}),
+      })
       setMessage({ ok: true, text: `${r.code} verified.` })
       setCode("")
       setCustomerId("")
@@ -355,7 +403,7 @@ const VerifySection = () => {
         </div>
         <div className="flex flex-col gap-y-1">
           <Label size="small" weight="plus" htmlFor="verify-customer">
-            Customer ID <span className="text-ui-fg-muted font-normal">(only for a shared code)</span>
+            Customer ID or channel:contact <span className="text-ui-fg-muted font-normal">(only for a shared code)</span>
           </Label>
           <Input id="verify-customer" value={customerId} onChange={(e) => setCustomerId(e.target.value)} />
         </div>

@@ -7,8 +7,9 @@ import type { AdminGetCampaignRedemptionsParamsType } from "../../validators"
 
 /**
  * The campaign's redemption records: every coupon it sent, newest first,
- * with the customer, the code (once redeemed), the status and the time of
- * each step. `status` filters on the current step.
+ * with the contact (channel, contact id, name), the customer when one is
+ * linked, the code (once redeemed), the status and the time of each step.
+ * `status` filters on the current step, `channel` on the contact's channel.
  */
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignRedemptionsParamsType>,
@@ -18,12 +19,13 @@ export async function GET(
   const couponService = req.scope.resolve<CouponModuleService>(COUPON_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { skip, take } = req.queryConfig.pagination
-  const { status } = req.validatedQuery
+  const { status, channel } = req.validatedQuery
   const [recipients, count] = await couponService.listAndCountCouponCampaignRecipients(
-    { campaign_id: req.params.id, ...(status ? { status } : {}) },
+    { campaign_id: req.params.id, ...(status ? { status } : {}), ...(channel ? { channel } : {}) },
     { skip, take, order: { sent_at: "DESC", id: "ASC" } }
   )
-  const customerIds: string[] = [...new Set<string>(recipients.map((r) => r.customer_id))]
+  const linked = recipients.map((r) => r.customer_id as string | null).filter((id): id is string => !!id)
+  const customerIds: string[] = [...new Set<string>(linked)]
   const { data: customers } = customerIds.length
     ? await query.graph({
         entity: "customer",
@@ -35,8 +37,11 @@ export async function GET(
   res.json({
     redemptions: recipients.map((r) => ({
       id: r.id,
+      channel: r.channel,
+      contact_id: r.contact_id,
+      contact_name: r.contact_name,
       customer_id: r.customer_id,
-      customer: byId.get(r.customer_id) ?? null,
+      customer: (r.customer_id && byId.get(r.customer_id)) || null,
       code: r.code,
       status: r.status,
       wallet_entry_id: r.wallet_entry_id,

@@ -1,13 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { COUPON_MODULE } from "../../../../../modules/coupon"
 import { couponPageUrl } from "../../../../../modules/coupon/lib/campaign"
-import type CouponModuleService from "../../../../../modules/coupon/service"
 import { sendCampaignWorkflow } from "../../../../../workflows/campaigns/workflows/send-campaign"
-import { retrieveCampaign } from "../../present"
+import { couponPageBaseUrl, retrieveCampaign } from "../../present"
 import type { AdminSendCampaignType } from "../../validators"
 
 /**
- * Sends the campaign's coupon to customers: `{ recipients, skipped }`. Each
+ * Sends the campaign's coupon to customers (contact: `email` / their
+ * address; contacts on other channels: POST …/links): `{ recipients, skipped }`. Each
  * recipient carries its `coupon_url`, the link also sent in the notification
  * (for sharing through a chat channel), and its notification's status
  * (`success`, `failure`). Links point at the plugin option
@@ -15,8 +14,7 @@ import type { AdminSendCampaignType } from "../../validators"
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminSendCampaignType>, res: MedusaResponse) {
   await retrieveCampaign(req.scope, req.params.id)
-  const { options } = req.scope.resolve<CouponModuleService>(COUPON_MODULE)
-  const baseUrl = options.coupon_page_base_url ?? `${req.protocol}://${req.get("host")}`
+  const baseUrl = couponPageBaseUrl(req)
   const { result } = await sendCampaignWorkflow(req.scope).run({
     input: { campaign_id: req.params.id, customer_ids: req.validatedBody.customer_ids, coupon_page_base_url: baseUrl },
   })
@@ -24,6 +22,8 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminSendCampaignType
     recipients: result.recipients.map((r: any) => ({
       id: r.id,
       customer_id: r.customer_id,
+      channel: r.channel,
+      contact_id: r.contact_id,
       status: r.status,
       sent_at: r.sent_at,
       coupon_url: couponPageUrl(baseUrl, r.token),
