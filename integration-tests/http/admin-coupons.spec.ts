@@ -141,6 +141,25 @@ medusaIntegrationTestRunner({
         expect(await couponCount()).toBe(1)
       })
 
+      it("names the field at fault as data (code invalid_data, details.field), whatever the message says", async () => {
+        const cases: [Record<string, unknown>, string][] = [
+          [{ ...base, starts_at: "2026-06-01T00:00:00Z", ends_at: "2026-05-01T00:00:00Z" }, "ends_at"],
+          [{ ...base, currency_code: undefined, min_spend: undefined }, "currency_code"],
+          [{ ...base, max_discount: 10 }, "max_discount"],
+          [{ ...base, product_ids: ["prod_missing"] }, "product_ids"],
+          [{ ...base, currency_code: undefined, amount: undefined, amounts: [{ currency_code: "usd" }] }, "amounts"],
+        ]
+        for (const [body, field] of cases) {
+          const error = await create(body).catch((e) => e)
+          expect(error.response?.status).toBe(400)
+          expect(error.response.data).toMatchObject({ type: "invalid_data", code: "invalid_data", details: { field } })
+        }
+        await create(base)
+        const taken = await create({ ...base, title: "copy" }).catch((e) => e)
+        expect(taken.response.data).toMatchObject({ code: "invalid_data", details: { field: "code" } })
+        expect(await couponCount()).toBe(1)
+      })
+
       it("frees a deleted coupon's code", async () => {
         const { data } = await create(base)
         await api.delete(`/admin/coupons/${data.coupon.id}`, { headers })

@@ -3,13 +3,28 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders, createFixedPromotion } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
 import { createTestStore, lineOf, TestStore } from "../helpers/store"
-import { applyCouponToCartWorkflow, refuse } from "../../src/workflows"
+import { applyCouponToCartWorkflow, claimCouponAtCompletionWorkflow, refreshCouponOnCartWorkflow, refuse } from "../../src/workflows"
 
 // A merchant's own rule, hooked into the exported apply workflow: whatever
 // path a code comes by runs it.
 applyCouponToCartWorkflow.hooks.validate(async ({ input }) => {
   if (input.code.toUpperCase() === "STAFFONLY") {
     throw refuse("not_allowed", "STAFFONLY is for the shop's staff, at the till.")
+  }
+})
+
+// A merchant's rule on refreshing: a one-item coupon refuses a second line.
+refreshCouponOnCartWorkflow.hooks.validate(async ({ input, application }) => {
+  if (application?.status === "applied" && application.code === "SINGLEONLY" && (input.cart.items ?? []).length > 1) {
+    throw refuse("not_allowed", "SINGLEONLY is for one-item orders; remove it to add more.")
+  }
+})
+
+// A merchant's rule on claiming: the team's coupon goes on any cart, but
+// only an order placed with a team address may spend it.
+claimCouponAtCompletionWorkflow.hooks.validate(async ({ claim }) => {
+  if (claim?.code === "TEAMONLY" && !claim.email?.endsWith("@team.example")) {
+    throw refuse("not_allowed", "TEAMONLY is spent only on orders placed with a team address.")
   }
 })
 
@@ -384,6 +399,45 @@ medusaIntegrationTestRunner({
         await createCoupon({ code: "OPEN10", type: "fixed", amount: 10 })
         const open = await shop.sdk.client.fetch<any>(`/store/carts/${cart.id}/coupon/preview`, { method: "POST", body: { code: "open10" } })
         expect([open.preview.eligible, open.preview.discount_total]).toEqual([true, 10])
+      })
+
+      it("refuses a cart change through the exported refresh workflow's validate hook", async () => {
+        await createCoupon({ code: "SINGLEONLY", type: "fixed", amount: 10 })
+        const shop = storefrontSdk()
+        const cart = await shop.cart.create([["hoodie", 1]])
+        expect((await shop.cart.setCodes(cart.id, ["singleonly"])).total).toBe(50)
+        expect(await refusalOf(shop.cart.addItem(cart.id, "mug", 1))).toEqual({
+          status: 400,
+          message: "SINGLEONLY is for one-item orders; remove it to add more.",
+        })
+        const after = await shop.cart.retrieve(cart.id)
+        expect(after.items).toHaveLength(1)
+        expect(after.total).toBe(50)
+      })
+
+      it("refuses a claim at completion through the exported claim workflow's validate hook: nothing counted", async () => {
+        await createCoupon({ code: "TEAMONLY", type: "fixed", amount: 10 })
+        const shop = storefrontSdk()
+        const outsider = await shop.cart.create([["hoodie", 1]])
+        // Applying is not the claim: the coupon goes on the cart.
+        expect((await shop.cart.setCodes(outsider.id, ["teamonly"])).discount_total).toBe(10)
+        expect(await refusalOf(shop.cart.checkout(outsider.id))).toEqual({
+          status: 400,
+          message: "TEAMONLY is spent only on orders placed with a team address.",
+        })
+        const couponService: any = getContainer().resolve("coupon")
+        const [coupon] = await couponService.listCoupons({ code: "TEAMONLY" })
+        expect(coupon.usage_count).toBe(0)
+        expect(await couponService.listCouponRedemptions({ coupon_id: coupon.id })).toEqual([])
+        expect((await shop.cart.retrieve(outsider.id)).completed_at ?? null).toBeNull()
+
+        const member = await shop.cart.create([["hoodie", 1]], { email: "sam@team.example" })
+        expect((await shop.cart.setCodes(member.id, ["TEAMONLY"])).total).toBe(50)
+        const placed: any = await shop.cart.checkout(member.id)
+        expect(placed.type).toBe("order")
+        expect(placed.order.discount_total).toBe(10)
+        const [counted] = await couponService.listCoupons({ code: "TEAMONLY" })
+        expect(counted.usage_count).toBe(1)
       })
     })
 

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { refuse } from "./errors"
+import type { Sql } from "./sql-handle"
 import { entityIds } from "./lib/entity-id"
 import {
   campaignFunnel,
@@ -27,7 +28,7 @@ import {
 export type CampaignFunnels = { funnel: CampaignFunnel; funnel_by_channel: Record<string, CampaignFunnel> }
 
 /** Funnel counts per campaign, in all and per channel (every id asked for is present). */
-export async function campaignFunnels(knex: any, campaignIds: string[]): Promise<Record<string, CampaignFunnels>> {
+export async function campaignFunnels(knex: Sql, campaignIds: string[]): Promise<Record<string, CampaignFunnels>> {
   const funnels: Record<string, CampaignFunnels> = {}
   if (!campaignIds.length) return funnels
   const { rows } = await knex.raw(
@@ -106,7 +107,7 @@ const RECIPIENT_COLUMNS = [
  * customers) every contact gets a new link.
  */
 export async function issueRecipients(
-  trx: any,
+  trx: Sql,
   input: { campaign_id: string; per_contact_limit: number; reuse_open_links: boolean; sent_at: Date; recipients: RecipientToIssue[] }
 ): Promise<IssuedRecipient[]> {
   const existing = new Map<string, IssuedRecipient[]>()
@@ -170,7 +171,7 @@ export async function issueRecipients(
 }
 
 /** Undoes issueRecipients (compensation): deletes its new rows, unlinks the customers it linked to open links. */
-export async function deleteIssuedRecipients(knex: any, input: { created: string[]; linked: string[] }): Promise<void> {
+export async function deleteIssuedRecipients(knex: Sql, input: { created: string[]; linked: string[] }): Promise<void> {
   if (input.created.length) await knex("coupon_campaign_recipient").whereIn("id", input.created).delete()
   if (input.linked.length) {
     await knex("coupon_campaign_recipient")
@@ -185,7 +186,7 @@ export async function deleteIssuedRecipients(knex: any, input: { created: string
  * `opened` unless the recipient is already further. Later views change
  * nothing. Returns whether this view was the first.
  */
-export async function markRecipientOpened(knex: any, input: { recipient_id: string; opened_at: Date }): Promise<boolean> {
+export async function markRecipientOpened(knex: Sql, input: { recipient_id: string; opened_at: Date }): Promise<boolean> {
   const { rows } = await knex.raw(
     `UPDATE coupon_campaign_recipient
         SET opened_at = ?, status = CASE WHEN status = 'sent' THEN 'opened' ELSE status END, updated_at = now()
@@ -197,7 +198,7 @@ export async function markRecipientOpened(knex: any, input: { recipient_id: stri
 }
 
 /** Undoes markRecipientOpened (compensation). */
-export async function unmarkRecipientOpened(knex: any, recipientId: string): Promise<void> {
+export async function unmarkRecipientOpened(knex: Sql, recipientId: string): Promise<void> {
   await knex.raw(
     `UPDATE coupon_campaign_recipient
         SET opened_at = NULL, status = CASE WHEN status = 'opened' THEN 'sent' ELSE status END, updated_at = now()
@@ -225,7 +226,7 @@ export type RecipientRedemption = {
  * yet, not belong to another customer, and the contact must be under the
  * per-contact limit.
  */
-export async function markRecipientRedeemed(trx: any, input: RecipientRedemption): Promise<void> {
+export async function markRecipientRedeemed(trx: Sql, input: RecipientRedemption): Promise<void> {
   const target = await trx("coupon_campaign_recipient")
     .where({ id: input.recipient_id, deleted_at: null })
     .first("campaign_id", "channel", "contact_id", "customer_id")
@@ -270,7 +271,7 @@ export async function markRecipientRedeemed(trx: any, input: RecipientRedemption
  * whose redemption linked the signed-in customer).
  */
 export async function unmarkRecipientRedeemed(
-  knex: any,
+  knex: Sql,
   input: { recipient_id: string; customer_id: string | null }
 ): Promise<void> {
   await knex.raw(
@@ -289,7 +290,7 @@ export async function unmarkRecipientRedeemed(
  * link two customers). Returns whether this call linked it.
  */
 export async function linkRecipientCustomer(
-  knex: any,
+  knex: Sql,
   input: { recipient_id: string; customer_id: string; wallet_entry_id: string }
 ): Promise<boolean> {
   const { rows } = await knex.raw(
@@ -306,7 +307,7 @@ export async function linkRecipientCustomer(
  * back) to another, only while `from` holds it and it is unused. Returns
  * whether it moved (false for a shared code: nothing to move).
  */
-export async function transferContactSerialCode(knex: any, input: { code: string; from: string; to: string }): Promise<boolean> {
+export async function transferContactSerialCode(knex: Sql, input: { code: string; from: string; to: string }): Promise<boolean> {
   const moved = await knex("coupon_code")
     .where({ code: input.code, customer_id: input.from, deleted_at: null })
     .where("usage_count", 0)
@@ -315,7 +316,7 @@ export async function transferContactSerialCode(knex: any, input: { code: string
 }
 
 /** Undoes linkRecipientCustomer (compensation). */
-export async function unlinkRecipientCustomer(knex: any, recipientId: string): Promise<void> {
+export async function unlinkRecipientCustomer(knex: Sql, recipientId: string): Promise<void> {
   await knex.raw(
     `UPDATE coupon_campaign_recipient SET customer_id = NULL, wallet_entry_id = NULL, updated_at = now() WHERE id = ?`,
     [recipientId]
@@ -337,7 +338,7 @@ export type VerifyInput = {
  * the verified recipient's id, or null when no recipient ever redeemed the
  * code (the caller tells an unknown code from one not redeemed yet).
  */
-export async function verifyRecipient(trx: any, input: VerifyInput): Promise<string | null> {
+export async function verifyRecipient(trx: Sql, input: VerifyInput): Promise<string | null> {
   const holders: {
     id: string
     customer_id: string | null
@@ -382,7 +383,7 @@ export async function verifyRecipient(trx: any, input: VerifyInput): Promise<str
 }
 
 /** Undoes verifyRecipient (compensation). */
-export async function unverifyRecipient(knex: any, recipientId: string): Promise<void> {
+export async function unverifyRecipient(knex: Sql, recipientId: string): Promise<void> {
   await knex.raw(
     `UPDATE coupon_campaign_recipient SET status = 'redeemed', verified_at = NULL, updated_at = now()
       WHERE id = ? AND status = 'verified'`,

@@ -5,8 +5,11 @@
  * back as stored, column for column, as the ORM would list them.
  */
 
+import { couponActiveSql } from "./rule-sql"
+import type { Sql } from "./sql-handle"
+
 /** The store settings row (the oldest, should there ever be two), or null before the first read created it. */
-export async function readSettingsRow(knex: any) {
+export async function readSettingsRow(knex: Sql) {
   const row = await knex("coupon_settings").whereNull("deleted_at").orderBy("created_at", "asc").first()
   return row ?? null
 }
@@ -34,13 +37,12 @@ export type CartCouponRow = {
 }
 
 /** The coupon row of a cart (applied, or removed by a cart change), or null. */
-export async function readCartCoupon(knex: any, cartId: string): Promise<CartCouponRow | null> {
+export async function readCartCoupon(knex: Sql, cartId: string): Promise<CartCouponRow | null> {
   const {
     rows: [row],
   } = await knex.raw(
     `SELECT cc.*,
-       (c.id IS NOT NULL AND c.deleted_at IS NULL AND c.is_active
-        AND (c.starts_at IS NULL OR c.starts_at <= now()) AND (c.ends_at IS NULL OR c.ends_at > now())
+       (c.id IS NOT NULL AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
         AND c.updated_at <= cc.updated_at
         AND COALESCE((SELECT s.enabled FROM coupon_settings s WHERE s.deleted_at IS NULL ORDER BY s.created_at LIMIT 1), true)
        ) AS split_current
@@ -53,12 +55,12 @@ export async function readCartCoupon(knex: any, cartId: string): Promise<CartCou
 }
 
 /** The live serial code written `code` (stored upper-case), or null. */
-export async function readSerialCode(knex: any, code: string) {
+export async function readSerialCode(knex: Sql, code: string) {
   const row = await knex("coupon_code").where({ code }).whereNull("deleted_at").first()
   return row ?? null
 }
 
-export async function isCustomerBlocked(knex: any, customerId: string): Promise<boolean> {
+export async function isCustomerBlocked(knex: Sql, customerId: string): Promise<boolean> {
   const {
     rows: [row],
   } = await knex.raw(
@@ -76,7 +78,7 @@ export type FoundCouponCode = { code: string; coupon_id: string; coupon_code_id:
  * codes a storefront sends as `promo_codes` are sorted into coupons and
  * Medusa promotions before anything else happens.
  */
-export async function findCouponCodes(knex: any, codes: string[]): Promise<FoundCouponCode[]> {
+export async function findCouponCodes(knex: Sql, codes: string[]): Promise<FoundCouponCode[]> {
   if (!codes.length) return []
   const { rows } = await knex.raw(
     `SELECT c.code, c.id AS coupon_id, NULL AS coupon_code_id
@@ -107,7 +109,7 @@ export type ListedCoupon = {
  * The applied coupons of these carts with what describes them. A coupon
  * deleted after an order was placed with it is still listed on that order.
  */
-export async function readListedCoupons(knex: any, cartIds: string[]): Promise<ListedCoupon[]> {
+export async function readListedCoupons(knex: Sql, cartIds: string[]): Promise<ListedCoupon[]> {
   if (!cartIds.length) return []
   const { rows } = await knex.raw(
     `SELECT cc.cart_id, cc.coupon_id, cc.code, c.type, c.amount::text, c.percentage::text, c.currency_code,

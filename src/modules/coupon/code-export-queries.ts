@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { to as copyTo } from "pg-copy-streams"
+import type { Sql } from "./sql-handle"
 
 /*
  * A coupon's serial codes as CSV, streamed by PostgreSQL itself
@@ -48,7 +49,7 @@ export function codeExportSql(filter: CodeExportFilter, quote: (value: string) =
  * A client that goes away mid-download ends the stream; that connection is
  * then retired rather than returned (it may still be inside the COPY).
  */
-export async function streamCodesCsv(knex: any, filter: CodeExportFilter, out: Writable): Promise<void> {
+export async function streamCodesCsv(knex: Sql, filter: CodeExportFilter, out: Writable): Promise<void> {
   const connection = await knex.client.acquireConnection()
   try {
     const source = connection.query(copyTo(codeExportSql(filter, (v) => connection.escapeLiteral(v))))

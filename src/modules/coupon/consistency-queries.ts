@@ -1,3 +1,4 @@
+import type { Sql } from "./sql-handle"
 /**
  * The consistency check a merchant can run (GET /admin/coupon-consistency,
  * `medusa exec ./src/scripts/check-coupon-consistency.ts`): the counters
@@ -33,7 +34,7 @@ const SPENT = "('redeemed', 'canceled', 'refunded')"
 /** At most this many drift rows of each kind are listed; `ok` is false whatever the number. */
 const MAX_ROWS = 200
 
-export async function checkConsistency(knex: any): Promise<ConsistencyReport> {
+export async function checkConsistency(knex: Sql): Promise<ConsistencyReport> {
   const drift: Drift[] = []
   const rows = async (sql: string) => (await knex.raw(`${sql} LIMIT ${MAX_ROWS}`)).rows as any[]
 

@@ -30,4 +30,4 @@ export const CouponEvents = {
 export type CouponEventName = (typeof CouponEvents)[keyof typeof CouponEvents]
 
 /** Why a use went back to its coupon. */
-export type RedemptionReleaseReason = "hold_expired" | "coupon_changed" | "canceled" | "refunded"
+export type RedemptionReleaseReason = "hold_expired" | "coupon_changed" | "canceled" | "refunded" | "claim_undone"

@@ -1,3 +1,4 @@
+import type { Sql } from "./sql-handle"
 /**
  * A use whose cart became an order is spent, whatever happened to the
  * process that completed it (docs/rules.md §4). The `order.placed` subscriber
@@ -32,7 +33,7 @@ export const CART_HAS_ORDER = `EXISTS (
  * order as redeemed by it; one statement, returns the uses it marked. The
  * coupon's counter is untouched: a held use is already counted.
  */
-export async function redeemHeldUsesWithOrders(knex: any, scope: ReconcileScope = {}): Promise<ReconciledUse[]> {
+export async function redeemHeldUsesWithOrders(knex: Sql, scope: ReconcileScope = {}): Promise<ReconciledUse[]> {
   const where: string[] = []
   const bindings: string[] = []
   if (scope.coupon_id) {

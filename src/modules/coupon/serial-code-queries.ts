@@ -10,6 +10,7 @@ import { randomInt } from "node:crypto"
 import { CodeRecords, codeRecordsToStrings } from "./lib/code-generation"
 import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
 import { entityIdLength, entityIds, writeEntityIds } from "./lib/entity-id"
+import type { Sql } from "./sql-handle"
 
 /**
  * The SQL of serial codes (docs/rules.md §5), run by the coupon module service in
@@ -44,7 +45,7 @@ const CODE_COLUMNS = `id, code,
 const BATCH_COLUMNS = "id, coupon_id, source, status, requested, created, prefix, length, error, created_at, updated_at"
 
 /** The pg client of a knex transaction: COPY and array parameters need the driver itself. */
-async function pgClientOf(trx: any) {
+async function pgClientOf(trx: Sql) {
   return trx.client.acquireConnection()
 }
 
@@ -196,7 +197,7 @@ async function withoutSharedCodes(pg: any, records: CodeRecords): Promise<CodeRe
  * Marks a generation batch running and returns it; a batch already done or
  * failed (a repeated event) is returned unchanged, a missing one as null.
  */
-export async function startCodeBatch(knex: any, batchId: string): Promise<CodeBatchRow | null> {
+export async function startCodeBatch(knex: Sql, batchId: string): Promise<CodeBatchRow | null> {
   const started = await knex.raw(
     `UPDATE coupon_code_batch SET status = 'running', updated_at = now()
      WHERE id = ? AND deleted_at IS NULL AND status IN ('pending', 'running')
@@ -229,7 +230,7 @@ export class CodeBatchClosed extends Error {
  * too (any lengths) and put in that form.
  */
 export async function addGeneratedCodes(
-  trx: any,
+  trx: Sql,
   input: { batch_id: string; codes: CodeRecords | string[] }
 ): Promise<{ inserted: number; created: number; requested: number }> {
   const pg = await pgClientOf(trx)
@@ -275,7 +276,7 @@ export async function addGeneratedCodes(
 }
 
 /** A running batch that has all its codes becomes done. */
-export async function finishCodeBatch(knex: any, batchId: string): Promise<CodeBatchRow> {
+export async function finishCodeBatch(knex: Sql, batchId: string): Promise<CodeBatchRow> {
   const result = await knex.raw(
     `UPDATE coupon_code_batch SET status = 'done', error = NULL, updated_at = now()
      WHERE id = ? AND status = 'running' AND created >= requested
@@ -296,7 +297,7 @@ export async function finishCodeBatch(knex: any, batchId: string): Promise<CodeB
 const ANALYZE_AFTER_CODES = 10_000
 
 /** Refreshes coupon_code's planner statistics after a bulk write of `added` codes. */
-export async function analyzeCodesAfterBulkWrite(knex: any, added: number): Promise<void> {
+export async function analyzeCodesAfterBulkWrite(knex: Sql, added: number): Promise<void> {
   if (added >= ANALYZE_AFTER_CODES) await knex.raw("ANALYZE coupon_code")
 }
 
@@ -305,7 +306,7 @@ export async function analyzeCodesAfterBulkWrite(knex: any, added: number): Prom
  * already handed to a wallet or used, which stay and are counted) and says
  * why it failed.
  */
-export async function failCodeBatch(trx: any, batchId: string, error: string): Promise<void> {
+export async function failCodeBatch(trx: Sql, batchId: string, error: string): Promise<void> {
   await trx.raw(
     `UPDATE coupon_code SET deleted_at = now(), updated_at = now()
      WHERE batch_id = ? AND deleted_at IS NULL AND usage_count = 0 AND customer_id IS NULL`,
@@ -320,7 +321,7 @@ export async function failCodeBatch(trx: any, batchId: string, error: string): P
 }
 
 /** Batches a worker may have dropped: pending or running, untouched for `staleSeconds`. */
-export async function staleCodeBatchIds(knex: any, staleSeconds: number): Promise<string[]> {
+export async function staleCodeBatchIds(knex: Sql, staleSeconds: number): Promise<string[]> {
   const result = await knex.raw(
     `SELECT id FROM coupon_code_batch
      WHERE deleted_at IS NULL AND source = 'generate' AND status IN ('pending', 'running')
@@ -343,7 +344,7 @@ export async function staleCodeBatchIds(knex: any, staleSeconds: number): Promis
  * of each kind) and nothing is written.
  */
 export async function importCodes(
-  trx: any,
+  trx: Sql,
   input: { coupon_id: string; rows: AsyncIterable<CodeRow[]> }
 ): Promise<CodeBatchRow> {
   const pg = await pgClientOf(trx)
@@ -466,7 +467,7 @@ async function importConflicts(pg: any): Promise<Pick<ImportProblems, "repeated"
  * its own. Refused when the code is taken by a live serial code or coupon.
  */
 export async function createFixedSerial(
-  trx: any,
+  trx: Sql,
   input: { coupon_id: string; code: string; max_uses: number }
 ): Promise<{ batch: CodeBatchRow; code: SerialCodeRow }> {
   const pg = await pgClientOf(trx)
@@ -502,7 +503,7 @@ export async function createFixedSerial(
 }
 
 /** Soft-deletes a batch and its codes (undoing an import or a fixed serial). */
-export async function deleteCodeBatch(trx: any, batchId: string): Promise<void> {
+export async function deleteCodeBatch(trx: Sql, batchId: string): Promise<void> {
   await trx.raw(`UPDATE coupon_code SET deleted_at = now(), updated_at = now() WHERE batch_id = ? AND deleted_at IS NULL`, [
     batchId,
   ])
@@ -510,7 +511,7 @@ export async function deleteCodeBatch(trx: any, batchId: string): Promise<void> 
 }
 
 /** Soft-deletes every live code of these coupons with one UPDATE, stamped `deletedAt`. */
-export async function withdrawCodesOfCoupons(knex: any, couponIds: string[], deletedAt: Date): Promise<number> {
+export async function withdrawCodesOfCoupons(knex: Sql, couponIds: string[], deletedAt: Date): Promise<number> {
   return knex("coupon_code")
     .whereIn("coupon_id", couponIds)
     .whereNull("deleted_at")
@@ -518,7 +519,7 @@ export async function withdrawCodesOfCoupons(knex: any, couponIds: string[], del
 }
 
 /** Undoes withdrawCodesOfCoupons: the codes stamped `deletedAt` are live again. */
-export async function reinstateCodesOfCoupons(knex: any, couponIds: string[], deletedAt: Date): Promise<number> {
+export async function reinstateCodesOfCoupons(knex: Sql, couponIds: string[], deletedAt: Date): Promise<number> {
   return knex("coupon_code")
     .whereIn("coupon_id", couponIds)
     .where("deleted_at", deletedAt)
@@ -546,11 +547,11 @@ export type SerialCodeRow = {
  * coupon index and sorts when the coupon has few codes among many.
  */
 export async function listSerialCodes(
-  knex: any,
+  knex: Sql,
   input: { coupon_id: string; q?: string; limit: number; offset: number }
 ): Promise<{ codes: SerialCodeRow[]; count: number }> {
   const conditions = [`coupon_id = ?`, `deleted_at IS NULL`]
-  const bindings: unknown[] = [input.coupon_id]
+  const bindings: (string | number)[] = [input.coupon_id]
   if (input.q) {
     conditions.push(`code LIKE ? ESCAPE '\\'`)
     bindings.push(`${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)

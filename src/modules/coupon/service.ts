@@ -1,7 +1,9 @@
 /*
  * The coupon module's service: Medusa's generated CRUD plus the module's own reads and
- * writes, each a thin wrapper over the *-queries.ts SQL. Long because it lists them;
- * a typed database handle to drop the wrappers' casts (issue 12) is left for later.
+ * writes, most a thin wrapper over the *-queries.ts SQL through the typed handle of
+ * sql-handle.ts. Long because it lists them, and because the uses' SQL (claimRedemption_,
+ * the releases, settleOrderRedemption) still lives here: moving it to a
+ * redemption-queries.ts, as the other domains are, is the split a later change should make.
  */
 import { Context } from "@medusajs/framework/types"
 import {
@@ -67,6 +69,8 @@ import {
 } from "./campaign-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
 import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
+import { liveUseSql } from "./rule-sql"
+import { type Sql, sqlOf, transactionSqlOf } from "./sql-handle"
 import {
   CartCouponRow,
   findCouponCodes,
@@ -197,7 +201,7 @@ class CouponModuleService extends MedusaService({
   async getSettings(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CouponSettingsValues> {
-    const existing = await readSettingsRow((sharedContext.manager as any).getKnex())
+    const existing = await readSettingsRow(sqlOf(sharedContext))
     if (existing) {
       return existing as CouponSettingsValues
     }
@@ -214,37 +218,37 @@ class CouponModuleService extends MedusaService({
   /** The coupon row of a cart, or null (see checkout-queries.ts). */
   @InjectManager()
   async readCartCoupon(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<CartCouponRow | null> {
-    return readCartCoupon((sharedContext.manager as any).getKnex(), cartId)
+    return readCartCoupon(sqlOf(sharedContext), cartId)
   }
 
   /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */
   @InjectManager()
   async findCouponCodes(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<FoundCouponCode[]> {
-    return findCouponCodes((sharedContext.manager as any).getKnex(), codes)
+    return findCouponCodes(sqlOf(sharedContext), codes)
   }
 
   /** The applied coupons of these carts, as storefronts list them (see checkout-queries.ts). */
   @InjectManager()
   async readListedCoupons(cartIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<ListedCoupon[]> {
-    return readListedCoupons((sharedContext.manager as any).getKnex(), cartIds)
+    return readListedCoupons(sqlOf(sharedContext), cartIds)
   }
 
   /** The live serial code written `code` (normalized), or null (see checkout-queries.ts). */
   @InjectManager()
   async readSerialCode(code: string, @MedusaContext() sharedContext: Context = {}) {
-    return readSerialCode((sharedContext.manager as any).getKnex(), code)
+    return readSerialCode(sqlOf(sharedContext), code)
   }
 
   /** Whether the customer is on the blocklist (see checkout-queries.ts). */
   @InjectManager()
   async isCustomerBlocked(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    return isCustomerBlocked((sharedContext.manager as any).getKnex(), customerId)
+    return isCustomerBlocked(sqlOf(sharedContext), customerId)
   }
 
   /** A customer's wallet: counts per status and one page (see wallet-queries.ts). */
   @InjectManager()
   async readWallet(query: WalletQuery, @MedusaContext() sharedContext: Context = {}) {
-    return queryWallet((sharedContext.manager as any).getKnex(), query)
+    return queryWallet(sqlOf(sharedContext), query)
   }
 
   /** One free serial code of a coupon for each customer, or none at all. */
@@ -253,7 +257,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; coupon_label: string; customer_ids: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialReservation[]> {
-    return reserveFreeSerialCodes((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return reserveFreeSerialCodes(transactionSqlOf(sharedContext), input)
   }
 
   /** A given serial code for one customer (claim by code). */
@@ -262,7 +266,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_code_id: string; customer_id: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialReservation> {
-    return reserveSerialCode((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return reserveSerialCode(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
@@ -270,7 +274,7 @@ class CouponModuleService extends MedusaService({
     reservations: { id: string; customer_id: string }[],
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await releaseSerialCodes((sharedContext.transactionManager as any).getTransactionContext(), reservations)
+    await releaseSerialCodes(transactionSqlOf(sharedContext), reservations)
   }
 
   /**
@@ -299,7 +303,7 @@ class CouponModuleService extends MedusaService({
     input: ClaimRedemptionInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; reused: boolean }> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     await knex.raw("SET LOCAL lock_timeout = '15s'")
     // Few statements while the lock is held: the row is read as it is locked,
     // this cart's live use and the coupon's run-out holds in one read.
@@ -401,6 +405,24 @@ class CouponModuleService extends MedusaService({
   }
 
   /**
+   * Gives back a use that claimRedemption just created, when the workflow
+   * that claimed it is undone (claimCouponAtCompletionWorkflow's compensation).
+   * Only a use still held: one its order already spent stays.
+   */
+  @EmitAfterCommit()
+  @InjectTransactionManager()
+  async releaseClaimedUse(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const knex = transactionSqlOf(sharedContext)
+    const use = await knex("coupon_redemption").where({ id, status: "held", deleted_at: null }).first()
+    if (!use) return false
+    await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [use.coupon_id])
+    const held = await knex("coupon_redemption").where({ id, status: "held", deleted_at: null }).first()
+    if (!held) return false
+    await this.releaseRedemptions_(knex, [held], sharedContext, () => "claim_undone")
+    return true
+  }
+
+  /**
    * Uses of a coupon by carts other than `cart_id`, counted as completion
    * will count them (claimRedemption): in `total` every use the coupon keeps
    * (redeemed, holds that have not expired, canceled or refunded orders that
@@ -413,9 +435,9 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; cart_id: string; customer_id: string | null; email: string | null; coupon_code_id: string | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }> {
-    const knex = (sharedContext.manager as any).getKnex()
+    const knex = sqlOf(sharedContext)
     // A held use whose cart has an order counts whatever its hold says (see reconcile-queries.ts).
-    const live = `(r.status = 'redeemed' OR (r.status = 'held' AND (r.hold_expires_at > now() OR ${CART_HAS_ORDER})))`
+    const live = liveUseSql("r")
     // `total` starts from the count completion claims against (coupon.usage_count,
     // which keeps the uses of canceled orders), less the holds that ran out and
     // this cart's own use; no read grows with the number of past uses.
@@ -463,7 +485,7 @@ class CouponModuleService extends MedusaService({
   @EmitAfterCommit()
   @InjectTransactionManager()
   async releaseExpiredHolds(@MedusaContext() sharedContext: Context = {}): Promise<{ released: number; redeemed: number }> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     const couponIds: { coupon_id: string }[] = await knex("coupon_redemption")
       .distinct("coupon_id")
       .where({ status: "held", deleted_at: null })
@@ -485,12 +507,12 @@ class CouponModuleService extends MedusaService({
   @EmitAfterCommit()
   @InjectTransactionManager()
   async redeemUsesWithOrders(scope: ReconcileScope, @MedusaContext() sharedContext: Context = {}): Promise<ReconciledUse[]> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     return this.spendUsesWithOrders_(knex, scope, sharedContext)
   }
 
   /** redeemHeldUsesWithOrders, and the wallet entry each such use spent is used. */
-  private async spendUsesWithOrders_(knex: any, scope: ReconcileScope, sharedContext: Context): Promise<ReconciledUse[]> {
+  private async spendUsesWithOrders_(knex: Sql, scope: ReconcileScope, sharedContext: Context): Promise<ReconciledUse[]> {
     const spent = await redeemHeldUsesWithOrders(knex, scope)
     for (const use of spent) {
       // Spent by its order here rather than by the order.placed subscriber: announced the same.
@@ -502,7 +524,7 @@ class CouponModuleService extends MedusaService({
     return spent
   }
 
-  private async releaseExpiredHolds_(knex: any, couponId: string, sharedContext: Context): Promise<number> {
+  private async releaseExpiredHolds_(knex: Sql, couponId: string, sharedContext: Context): Promise<number> {
     const expired = await knex("coupon_redemption")
       .where({ coupon_id: couponId, status: "held", deleted_at: null })
       .where("hold_expires_at", "<", knex.fn.now())
@@ -516,7 +538,7 @@ class CouponModuleService extends MedusaService({
    * the caller's transaction has committed.
    */
   private async releaseRedemptions_<R extends { id: string; coupon_id: string; coupon_code_id: string | null }>(
-    knex: any,
+    knex: Sql,
     redemptions: R[],
     sharedContext: Context,
     reasonOf: (redemption: R) => RedemptionReleaseReason
@@ -548,7 +570,7 @@ class CouponModuleService extends MedusaService({
     restoreUsage: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; status: string } | null> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     // The order's use may still be held without it (its order.placed event
     // was lost): found through the order's cart, then spent by the order
     // under the coupon's lock before it is settled.
@@ -596,7 +618,7 @@ class CouponModuleService extends MedusaService({
     orderId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; coupon_id: string } | null> {
-    const knex = (sharedContext.transactionManager as any).getTransactionContext()
+    const knex = transactionSqlOf(sharedContext)
     const before = await knex("coupon_redemption")
       .where({ cart_id: cartId, deleted_at: null })
       .whereIn("status", ["held", "redeemed"])
@@ -620,7 +642,7 @@ class CouponModuleService extends MedusaService({
   /** Counters against the uses they summarise; reads only (see consistency-queries.ts). */
   @InjectManager()
   async checkConsistency(@MedusaContext() sharedContext: Context = {}): Promise<ConsistencyReport> {
-    return checkConsistency((sharedContext.manager as any).getKnex())
+    return checkConsistency(sqlOf(sharedContext))
   }
 
   // --- Serial codes (docs/rules.md §5); the SQL is in serial-code-queries.ts. ---
@@ -628,7 +650,7 @@ class CouponModuleService extends MedusaService({
   /** Marks a generation batch running; null when it does not exist. */
   @InjectManager()
   async startCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow | null> {
-    return startCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+    return startCodeBatch(sqlOf(sharedContext), batchId)
   }
 
   /**
@@ -652,34 +674,34 @@ class CouponModuleService extends MedusaService({
     input: { batch_id: string; codes: CodeRecords | string[] },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return addGeneratedCodes((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return addGeneratedCodes(transactionSqlOf(sharedContext), input)
   }
 
   @InjectManager()
   async finishCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<CodeBatchRow> {
-    return finishCodeBatch((sharedContext.manager as any).getKnex(), batchId)
+    return finishCodeBatch(sqlOf(sharedContext), batchId)
   }
 
   /** Planner statistics refreshed after a bulk write (generation or import) of `added` codes. */
   @InjectManager()
   async analyzeCodesAfterBulkWrite(added: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return analyzeCodesAfterBulkWrite((sharedContext.manager as any).getKnex(), added)
+    return analyzeCodesAfterBulkWrite(sqlOf(sharedContext), added)
   }
 
   @InjectTransactionManager()
   async failCodeBatch(batchId: string, error: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return failCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId, error)
+    return failCodeBatch(transactionSqlOf(sharedContext), batchId, error)
   }
 
   /** Streams a coupon's serial codes as CSV into `out` (code-export-queries.ts). */
   @InjectManager()
   async exportCodesCsv(filter: CodeExportFilter, out: Writable, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return streamCodesCsv((sharedContext.manager as any).getKnex(), filter, out)
+    return streamCodesCsv(sqlOf(sharedContext), filter, out)
   }
 
   @InjectManager()
   async staleCodeBatchIds(staleSeconds: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    return staleCodeBatchIds((sharedContext.manager as any).getKnex(), staleSeconds)
+    return staleCodeBatchIds(sqlOf(sharedContext), staleSeconds)
   }
 
   /** Imports a CSV file (a stream) of codes into a coupon, all or nothing. */
@@ -688,7 +710,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; source: Readable },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CodeBatchRow> {
-    return importCodes((sharedContext.transactionManager as any).getTransactionContext(), {
+    return importCodes(transactionSqlOf(sharedContext), {
       coupon_id: input.coupon_id,
       rows: readCodeRows(input.source),
     })
@@ -700,13 +722,13 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; code: string; max_uses: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return createFixedSerial((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return createFixedSerial(transactionSqlOf(sharedContext), input)
   }
 
   /** Soft-deletes a batch and its codes (undoing an import or a fixed serial). */
   @InjectTransactionManager()
   async discardCodeBatch(batchId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
-    return deleteCodeBatch((sharedContext.transactionManager as any).getTransactionContext(), batchId)
+    return deleteCodeBatch(transactionSqlOf(sharedContext), batchId)
   }
 
   /** Soft-deletes all codes of deleted coupons at once (see Coupon's cascades). */
@@ -716,7 +738,7 @@ class CouponModuleService extends MedusaService({
     deletedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    return withdrawCodesOfCoupons((sharedContext.transactionManager as any).getTransactionContext(), couponIds, deletedAt)
+    return withdrawCodesOfCoupons(transactionSqlOf(sharedContext), couponIds, deletedAt)
   }
 
   @InjectTransactionManager()
@@ -725,7 +747,7 @@ class CouponModuleService extends MedusaService({
     deletedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    return reinstateCodesOfCoupons((sharedContext.transactionManager as any).getTransactionContext(), couponIds, deletedAt)
+    return reinstateCodesOfCoupons(transactionSqlOf(sharedContext), couponIds, deletedAt)
   }
 
   /** A page of a coupon's serial codes with their state, and their count. */
@@ -734,7 +756,7 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; q?: string; limit: number; offset: number },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return listSerialCodes((sharedContext.manager as any).getKnex(), input)
+    return listSerialCodes(sqlOf(sharedContext), input)
   }
 
   /** A campaign's recipients, new or (for contacts' links on demand) returned again (see campaign-queries.ts). */
@@ -743,7 +765,7 @@ class CouponModuleService extends MedusaService({
     input: { campaign_id: string; per_contact_limit: number; reuse_open_links: boolean; sent_at: Date; recipients: RecipientToIssue[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<IssuedRecipient[]> {
-    return issueRecipients((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return issueRecipients(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
@@ -751,7 +773,7 @@ class CouponModuleService extends MedusaService({
     input: { created: string[]; linked: string[] },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await deleteIssuedRecipients((sharedContext.transactionManager as any).getTransactionContext(), input)
+    await deleteIssuedRecipients(transactionSqlOf(sharedContext), input)
   }
 
   /** Links a signed-in customer to a contact's already redeemed coupon; false when it has a customer already. */
@@ -760,7 +782,7 @@ class CouponModuleService extends MedusaService({
     input: { recipient_id: string; customer_id: string; wallet_entry_id: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    return linkRecipientCustomer((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return linkRecipientCustomer(transactionSqlOf(sharedContext), input)
   }
 
   /** Moves a contact's reserved serial code to the customer claiming it (or back); false when there is none. */
@@ -769,18 +791,18 @@ class CouponModuleService extends MedusaService({
     input: { code: string; from: string; to: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    return transferContactSerialCode((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return transferContactSerialCode(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
   async unlinkCampaignRecipientCustomer(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unlinkRecipientCustomer((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+    await unlinkRecipientCustomer(transactionSqlOf(sharedContext), recipientId)
   }
 
   /** Funnel counts (sent, opened, redeemed, verified) per campaign, in all and per channel (see campaign-queries.ts). */
   @InjectManager()
   async campaignFunnels(campaignIds: string[], @MedusaContext() sharedContext: Context = {}) {
-    return campaignFunnels((sharedContext.manager as any).getKnex(), campaignIds)
+    return campaignFunnels(sqlOf(sharedContext), campaignIds)
   }
 
   /** Records a coupon page's first view; false when it was viewed before. */
@@ -789,18 +811,18 @@ class CouponModuleService extends MedusaService({
     input: { recipient_id: string; opened_at: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    return markRecipientOpened((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return markRecipientOpened(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
   async unmarkCampaignRecipientOpened(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unmarkRecipientOpened((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+    await unmarkRecipientOpened(transactionSqlOf(sharedContext), recipientId)
   }
 
   /** Marks a recipient redeemed, re-checking the per-contact limit under a lock. */
   @InjectTransactionManager()
   async markCampaignRecipientRedeemed(input: RecipientRedemption, @MedusaContext() sharedContext: Context = {}) {
-    await markRecipientRedeemed((sharedContext.transactionManager as any).getTransactionContext(), input)
+    await markRecipientRedeemed(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
@@ -808,7 +830,7 @@ class CouponModuleService extends MedusaService({
     input: { recipient_id: string; customer_id: string | null },
     @MedusaContext() sharedContext: Context = {}
   ) {
-    await unmarkRecipientRedeemed((sharedContext.transactionManager as any).getTransactionContext(), input)
+    await unmarkRecipientRedeemed(transactionSqlOf(sharedContext), input)
   }
 
   /** Point-of-sale verification of a redeemed code; null when no recipient redeemed it. */
@@ -817,12 +839,12 @@ class CouponModuleService extends MedusaService({
     input: VerifyInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string | null> {
-    return verifyRecipient((sharedContext.transactionManager as any).getTransactionContext(), input)
+    return verifyRecipient(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()
   async unverifyCampaignRecipient(recipientId: string, @MedusaContext() sharedContext: Context = {}) {
-    await unverifyRecipient((sharedContext.transactionManager as any).getTransactionContext(), recipientId)
+    await unverifyRecipient(transactionSqlOf(sharedContext), recipientId)
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Sql } from "./sql-handle"
 /**
  * Read-only aggregates for the admin dashboard's stat cards and charts. A
  * "redemption" here is an order placed with a coupon: a coupon_redemption row
@@ -31,7 +32,7 @@ const REDEMPTIONS_FROM = `
 export type CurrencyAmount = { currency_code: string; amount: number }
 
 /** Orders placed with any live coupon in the window, and the discount they got per currency. */
-export async function storeRedemptionStats(knex: any, now: Date) {
+export async function storeRedemptionStats(knex: Sql, now: Date) {
   const window = statsWindow(now)
   const result = await knex.raw(
     `SELECT r.currency_code, count(*)::int AS redemptions, sum(r.discount_total)::text AS discount_total
@@ -50,7 +51,7 @@ export async function storeRedemptionStats(knex: any, now: Date) {
 }
 
 /** One coupon's orders and discount per UTC day of the window (days without any are zero). */
-export async function couponRedemptionStats(knex: any, couponId: string, now: Date) {
+export async function couponRedemptionStats(knex: Sql, couponId: string, now: Date) {
   const window = statsWindow(now)
   const result = await knex.raw(
     `SELECT to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, r.currency_code,

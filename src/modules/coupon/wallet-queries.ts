@@ -1,5 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
+import { walletExpirySql } from "./rule-sql"
+import type { Sql } from "./sql-handle"
 
 /**
  * The wallet's SQL (docs/rules.md §5), run by the coupon module service inside
@@ -19,7 +21,7 @@ import { DEFAULT_EXPIRING_SOON_DAYS, type WalletStatus } from "./lib/wallet"
  * are not part of the wallet.
  */
 
-const EXPIRY = "LEAST(e.expires_at, c.ends_at)"
+const EXPIRY = walletExpirySql("e", "c")
 
 /**
  * `now` (a parameter, so one request judges every entry at the same instant)
@@ -110,9 +112,9 @@ const COUNT_SQL = `WITH ${BOUNDS},
       count(*) FILTER (WHERE e.state = 'available' AND s.gone) AS available_gone,
       count(*) FILTER (WHERE e.state = 'available' AND e.expires_at <= b.now) AS was_expired,
       count(*) FILTER (WHERE e.state = 'available' AND e.expires_at > b.now AND e.expires_at <= b.soon) AS was_soon,
-      count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone AND LEAST(e.expires_at, s.ends_at) <= b.now) AS now_expired,
+      count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone AND ${walletExpirySql("e", "s")} <= b.now) AS now_expired,
       count(*) FILTER (WHERE e.state = 'available' AND NOT s.gone
-        AND LEAST(e.expires_at, s.ends_at) > b.now AND LEAST(e.expires_at, s.ends_at) <= b.soon) AS now_soon
+        AND ${walletExpirySql("e", "s")} > b.now AND ${walletExpirySql("e", "s")} <= b.soon) AS now_soon
     FROM special s
     JOIN coupon_wallet_entry e ON e.coupon_id = s.id AND e.customer_id = :customer
       AND e.deleted_at IS NULL AND e.state IN ('available', 'used')
@@ -129,7 +131,7 @@ const COUNT_SQL = `WITH ${BOUNDS},
  * IDX_coupon_wallet_customer_received, so a page does not sort the whole
  * wallet). The two statements run side by side.
  */
-export async function queryWallet(knex: any, q: WalletQuery): Promise<{ rows: WalletCouponRow[]; counts: WalletCounts }> {
+export async function queryWallet(knex: Sql, q: WalletQuery): Promise<{ rows: WalletCouponRow[]; counts: WalletCounts }> {
   const bindings: Record<string, unknown> = { now: q.now, customer: q.customer_id, limit: q.limit, offset: q.offset }
   const where: string[] = []
   if (q.status) {
@@ -169,7 +171,7 @@ export type SerialReservation = { id: string; code: string; customer_id: string;
  * nothing is reserved.
  */
 export async function reserveFreeSerialCodes(
-  knex: any,
+  knex: Sql,
   input: { coupon_id: string; coupon_label: string; customer_ids: string[] }
 ): Promise<SerialReservation[]> {
   const wanted = input.customer_ids.map(() => "(?, ?::int)").join(", ")
@@ -204,7 +206,7 @@ export async function reserveFreeSerialCodes(
  * used up is refused.
  */
 export async function reserveSerialCode(
-  knex: any,
+  knex: Sql,
   input: { coupon_code_id: string; customer_id: string }
 ): Promise<SerialReservation> {
   const row = await knex("coupon_code")
@@ -234,7 +236,7 @@ export async function reserveSerialCode(
 }
 
 /** Gives reserved serial codes back (compensation of a failed wallet grant). */
-export async function releaseSerialCodes(knex: any, reservations: { id: string; customer_id: string }[]) {
+export async function releaseSerialCodes(knex: Sql, reservations: { id: string; customer_id: string }[]) {
   for (const r of reservations) {
     await knex("coupon_code")
       .where({ id: r.id, customer_id: r.customer_id })
@@ -247,7 +249,7 @@ export async function releaseSerialCodes(knex: any, reservations: { id: string; 
  * holding that code is spent by it (the unexpired one expiring first).
  * Runs once per order: a repeated `order.placed` marks nothing more.
  */
-export async function markWalletEntryUsed(knex: any, input: { customer_id: string; code: string; order_id: string }) {
+export async function markWalletEntryUsed(knex: Sql, input: { customer_id: string; code: string; order_id: string }) {
   const result = await knex.raw(
     `UPDATE coupon_wallet_entry SET state = 'used', used_at = now(), order_id = ?, updated_at = now()
      WHERE id = (
@@ -268,7 +270,7 @@ export async function markWalletEntryUsed(knex: any, input: { customer_id: strin
  * with `restore_usage_on_cancel`): the entry it spent is unused again, and
  * shows as expired instead if its time ran out meanwhile.
  */
-export async function restoreWalletEntryOfOrder(knex: any, orderId: string): Promise<string | null> {
+export async function restoreWalletEntryOfOrder(knex: Sql, orderId: string): Promise<string | null> {
   const result = await knex.raw(
     `UPDATE coupon_wallet_entry SET state = 'available', used_at = NULL, order_id = NULL, updated_at = now()
      WHERE order_id = ? AND state = 'used' AND deleted_at IS NULL

@@ -5,7 +5,9 @@ import { COUPON_MODULE } from "../../modules/coupon"
 import { refuse } from "../../modules/coupon/errors"
 import type { CartCouponRow } from "../../modules/coupon/checkout-queries"
 import type CouponModuleService from "../../modules/coupon/service"
-import { couponSplitToStore, judgeCouponOnCart } from "./coupon-on-cart"
+import { couponSplitToStore } from "./coupon-adjustments"
+import { judgeCouponOnCart } from "./judge-coupon-on-cart"
+import { restoreCartCouponRow } from "./steps/update-cart-coupon"
 
 /*
  * Applying a coupon is a run of Medusa's updateCartPromotionsWorkflow — the
@@ -85,19 +87,5 @@ export async function putCouponOnCart(container: MedusaContainer, cart: any, raw
 export async function undoPutCouponOnCart(container: MedusaContainer, undo: PutCouponUndo) {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
   if (undo.created) await couponService.deleteCouponCarts(undo.created)
-  if (undo.previous) {
-    const { id, coupon_id, code, coupon_code_id, status, removed_reason, suspended_promo_codes, cart_fingerprint, allocations } =
-      undo.previous
-    await couponService.updateCouponCarts({
-      id,
-      coupon_id,
-      code,
-      coupon_code_id,
-      status,
-      removed_reason,
-      suspended_promo_codes,
-      cart_fingerprint,
-      allocations: allocations as any,
-    })
-  }
+  if (undo.previous) await restoreCartCouponRow(couponService, undo.previous)
 }

@@ -1,26 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
+import { toMajorUnits } from "../../modules/coupon/lib/money"
 // Read when called, never while the modules load, so the import cycle is harmless.
-import { COUPON_ADJUSTMENT_PROVIDER, couponAdjustmentDescription, type CouponCart } from "./coupon-on-cart"
+import { COUPON_ADJUSTMENT_PROVIDER, couponAdjustmentDescription, couponSharesOn } from "./coupon-adjustments"
+import type { CouponCart } from "./load-coupon-cart"
 
 /*
  * A shipping coupon's shares on the cart (docs/rules.md §7.2): Medusa
  * shipping-method adjustments, marked and named like the coupon's line-item
- * adjustments (coupon-on-cart.ts writeCouponAdjustments, which calls this).
+ * adjustments (coupon-adjustments.ts writeCouponAdjustments, which calls this).
  */
 
 /** The coupon's shares now on the cart's shipping methods, per method, in minor units. */
 export function currentCouponShippingShares(cart: CouponCart): Map<string, number> {
-  const shares = new Map<string, number>()
-  for (const method of cart.shipping_methods ?? []) {
-    for (const adj of method.adjustments ?? []) {
-      if (adj?.provider_id === COUPON_ADJUSTMENT_PROVIDER) {
-        shares.set(method.id, (shares.get(method.id) ?? 0) + toMinorUnits(Number(adj.amount), cart.currency_code))
-      }
-    }
-  }
-  return shares
+  return couponSharesOn(cart.shipping_methods ?? [], cart.currency_code)
 }
 
 /**

@@ -3,7 +3,10 @@ import { refuse } from "../../modules/coupon/errors"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CouponRefreshInput, putCouponOnCart, undoPutCouponOnCart } from "../carts/apply-coupon"
-import { appliedCouponOf, refreshCartCoupon, withoutCouponAdjustments } from "../carts/coupon-on-cart"
+import { withoutCouponAdjustments } from "../carts/coupon-adjustments"
+import { appliedCouponOf } from "../carts/load-coupon-cart"
+import { refreshCouponOnCartWorkflow } from "../carts/workflows/refresh-coupon-on-cart"
+import { cancelWorkflowInHook, runWorkflowInHook } from "./run-in-hook"
 
 /*
  * Medusa re-runs updateCartPromotionsWorkflow after every cart change (items,
@@ -11,11 +14,11 @@ import { appliedCouponOf, refreshCartCoupon, withoutCouponAdjustments } from "..
  * it that carries the code (see carts/apply-coupon.ts). These two handlers
  * ride on it: `validate` puts a coupon being applied on the cart, or refuses
  * manual promotion codes on a coupon cart;
- * `setPromotionContext` keeps the coupon's split current (or removes an
- * invalid coupon) and makes Medusa's promotions stand aside while a coupon is
- * on the cart. The refresh runs in the second hook, not in `validate`, so one
- * read of the cart's coupon row serves both, and `validate` reads it only
- * when codes are being added.
+ * `setPromotionContext` runs refreshCouponOnCartWorkflow (the coupon's split
+ * kept current, or an invalid coupon removed) and makes Medusa's promotions
+ * stand aside while a coupon is on the cart. The refresh runs in the second
+ * hook, after a coupon being applied is on the cart; `validate` reads the
+ * cart's coupon row only when codes are being added.
  *
  * Not used, because @medusajs/loyalty-plugin owns them and a hook takes one
  * handler: completeCartWorkflow.hooks.beforePaymentAuthorization / orderCreated,
@@ -43,19 +46,29 @@ updateCartPromotionsWorkflow.hooks.validate(
   }
 )
 
-updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
-  const application = await appliedCouponOf(container, cart.id)
-  const items = withoutCouponAdjustments(cart.items ?? [])
-  const shippingMethods = withoutCouponAdjustments(cart.shipping_methods ?? [])
-  if (!application || !(await refreshCartCoupon(container, cart, application))) {
-    // The coupon's adjustments (if a refresh just removed the coupon, already
-    // deleted) are never Medusa's to remove.
-    return new StepResponse(application ? { items, shipping_methods: shippingMethods } : undefined)
+updateCartPromotionsWorkflow.hooks.setPromotionContext(
+  async ({ cart }, step) => {
+    const refresh = await runWorkflowInHook(refreshCouponOnCartWorkflow, { cart }, step)
+    const { has_coupon, applied } = refresh.result
+    const items = withoutCouponAdjustments(cart.items ?? [])
+    const shippingMethods = withoutCouponAdjustments(cart.shipping_methods ?? [])
+    if (!applied) {
+      // The coupon's adjustments (if the refresh just removed the coupon,
+      // already deleted) are never Medusa's to remove.
+      return new StepResponse(has_coupon ? { items, shipping_methods: shippingMethods } : undefined, refresh.transaction)
+    }
+    // Items and shipping stay in the context so Medusa still removes the
+    // adjustments of promotions applied earlier, but none can receive a new one.
+    return new StepResponse(
+      {
+        items: items.map((item: any) => ({ ...item, is_discountable: false, subtotal: 0 })),
+        shipping_methods: shippingMethods.map((method: any) => ({ ...method, subtotal: 0 })),
+      },
+      refresh.transaction
+    )
+  },
+  // A later step of the promotion refresh failed: what the coupon's refresh wrote is undone.
+  async (transaction, step) => {
+    if (transaction) await cancelWorkflowInHook(refreshCouponOnCartWorkflow, transaction, step)
   }
-  // Items and shipping stay in the context so Medusa still removes the
-  // adjustments of promotions applied earlier, but none can receive a new one.
-  return new StepResponse({
-    items: items.map((item: any) => ({ ...item, is_discountable: false, subtotal: 0 })),
-    shipping_methods: shippingMethods.map((method: any) => ({ ...method, subtotal: 0 })),
-  })
-})
+)

@@ -3,7 +3,8 @@ import { getOrderDetailWorkflow } from "@medusajs/medusa/core-flows"
 import { COUPON_MODULE } from "../../modules/coupon"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits, toMinorUnits } from "../../modules/coupon/lib/money"
-import { COUPON_ADJUSTMENT_PROVIDER, couponAdjustmentDescription } from "../carts/coupon-on-cart"
+import { COUPON_ADJUSTMENT_PROVIDER, couponAdjustmentDescription } from "../carts/coupon-adjustments"
+import { refundableAmount, sumMinorUnits } from "../../modules/coupon/lib/refund"
 
 const ORDER_FIELDS = [
   "id",
@@ -30,9 +31,6 @@ const ORDER_FIELDS = [
 const isCouponAdjustment = (adjustment: any, code: string) =>
   adjustment.provider_id === COUPON_ADJUSTMENT_PROVIDER || adjustment.description === couponAdjustmentDescription(code)
 
-const sumMinor = (values: unknown[], currency: string) =>
-  values.reduce<number>((sum, v) => sum + toMinorUnits(Number(v ?? 0), currency), 0)
-
 /**
  * What a coupon order was paid and can still give back (docs/rules.md §6): per
  * line the price, the coupon's share, what was paid for it, what returns have
@@ -58,14 +56,14 @@ export async function orderCouponRefundView(container: MedusaContainer, orderId:
   const major = (minor: number) => toMajorUnits(minor, currency)
 
   const lines = (order.items ?? []).map((item: any) => {
-    const share = sumMinor(
+    const share = sumMinorUnits(
       (item.adjustments ?? []).filter((a: any) => isCouponAdjustment(a, redemption.code)).map((a: any) => a.amount),
       currency
     )
     // Medusa's line totals cover the units still kept; returned units are
     // in the return_* totals, so what the line paid is their sum.
     const refundable = toMinorUnits(Number(item.refundable_total ?? 0), currency)
-    const returned = sumMinor(
+    const returned = sumMinorUnits(
       [item.return_requested_total, item.return_received_total, item.return_dismissed_total, item.write_off_total],
       currency
     )
@@ -86,8 +84,8 @@ export async function orderCouponRefundView(container: MedusaContainer, orderId:
   })
 
   const payments = (order.payment_collections ?? []).flatMap((c: any) => c.payments ?? [])
-  const captured = sumMinor(payments.flatMap((p: any) => (p.captures ?? []).map((c: any) => c.amount)), currency)
-  const refunded = sumMinor(payments.flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.amount)), currency)
+  const captured = sumMinorUnits(payments.flatMap((p: any) => (p.captures ?? []).map((c: any) => c.amount)), currency)
+  const refunded = sumMinorUnits(payments.flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.amount)), currency)
 
   return {
     id: redemption.id,
@@ -100,6 +98,6 @@ export async function orderCouponRefundView(container: MedusaContainer, orderId:
     lines,
     paid: major(captured),
     refunded: major(refunded),
-    refundable: major(Math.max(0, captured - refunded)),
+    refundable: major(refundableAmount(captured, refunded)),
   }
 }

@@ -5,7 +5,8 @@ import { refuse } from "../../modules/coupon/errors"
 import type CouponModuleService from "../../modules/coupon/service"
 import { toMajorUnits } from "../../modules/coupon/lib/money"
 import { rankWalletCouponOptions, WalletCouponOption } from "../../modules/coupon/lib/wallet"
-import { CouponCart, judgeCouponOnCart, loadCouponCart, withLineProducts } from "../carts/coupon-on-cart"
+import { judgeCouponOnCart } from "../carts/judge-coupon-on-cart"
+import { CouponCart, loadCouponCart, withLineProducts } from "../carts/load-coupon-cart"
 
 /** Unused wallet coupons judged per cart; a wallet larger than this offers its newest ones. */
 export const MAX_WALLET_OPTIONS = 100

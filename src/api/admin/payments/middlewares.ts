@@ -4,6 +4,7 @@ import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
 import { formatMoney } from "../../../modules/coupon/lib/evaluate-coupon"
 import { toMinorUnits } from "../../../modules/coupon/lib/money"
+import { refundableAmount, sumMinorUnits } from "../../../modules/coupon/lib/refund"
 
 /**
  * Medusa's refund route on a coupon order: refuse, before anything is
@@ -28,11 +29,10 @@ async function guardCouponOrderRefund(req: MedusaRequest, _res: MedusaResponse, 
     if (!redemption) return next()
 
     const currency = payment.currency_code
-    const sum = (rows: any[] | undefined) =>
-      (rows ?? []).reduce((total, r) => total + toMinorUnits(Number(r.amount), currency), 0)
-    const captured = sum(payment.captures as any[])
-    const refunded = sum(payment.refunds as any[])
-    const refundable = Math.max(0, captured - refunded)
+    const amounts = (rows: any[] | undefined) => (rows ?? []).map((r) => r.amount)
+    const captured = sumMinorUnits(amounts(payment.captures as any[]), currency)
+    const refunded = sumMinorUnits(amounts(payment.refunds as any[]), currency)
+    const refundable = refundableAmount(captured, refunded)
     const requestedRaw = (req.body as any)?.amount ?? payment.amount
     const requested = toMinorUnits(Number(requestedRaw), currency)
     if (requested > refundable) {

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
 import { normalizeCode } from "../../../modules/coupon/lib/code-generation"
-import { findCouponByCode } from "../../carts/coupon-on-cart"
+import { findCouponByCode } from "../../carts/load-coupon-cart"
 
 export type VerifyCampaignCouponInput = {
   code: string

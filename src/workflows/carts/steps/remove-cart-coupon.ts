@@ -2,7 +2,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
-import { loadCouponCart, refreshCartCoupon, writeCouponAdjustments } from "../coupon-on-cart"
+import { writeCouponAdjustments } from "../coupon-adjustments"
+import { loadCouponCart } from "../load-coupon-cart"
+// Only called when a compensation runs, never while the modules load.
+import { refreshCouponOnCartWorkflow } from "../workflows/refresh-coupon-on-cart"
 
 /** Takes the coupon and its adjustments off the cart; returns the promotion codes to bring back. */
 export const removeCartCouponStep = createStep(
@@ -27,6 +30,6 @@ export const removeCartCouponStep = createStep(
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     await couponService.restoreCouponCarts(rowId)
     const [row] = await couponService.listCouponCarts({ id: rowId })
-    if (row) await refreshCartCoupon(container, await loadCouponCart(container, row.cart_id), row)
+    if (row) await refreshCouponOnCartWorkflow(container).run({ input: { cart: await loadCouponCart(container, row.cart_id) } })
   }
 )

@@ -1,13 +1,11 @@
-import {
-  ContainerRegistrationKeys,
-  MedusaError,
-} from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
+import { refuse } from "../../../modules/coupon/errors"
 import {
   CouponDefinition,
-  couponDefinitionError,
+  couponDefinitionProblem,
 } from "../../../modules/coupon/lib/coupon-definition"
 
 export type CouponDefinitionToValidate = {
@@ -19,8 +17,8 @@ export type CouponDefinitionToValidate = {
   changed_fields?: string[]
 }
 
-const invalid = (message: string) =>
-  new MedusaError(MedusaError.Types.INVALID_DATA, message)
+/** A definition refused with the field at fault as data (details.field), for forms and imports. */
+const invalid = (field: string, message: string) => refuse("invalid_data", message, { field })
 
 /**
  * Every rule a coupon definition must pass before anything is written:
@@ -35,12 +33,8 @@ export const validateCouponDefinitionsStep = createStep(
     const { plan } = await couponService.getSettings()
 
     for (const { values, changed_fields } of input.coupons) {
-      const error = couponDefinitionError(
-        values,
-        plan,
-        changed_fields ? new Set(changed_fields) : undefined
-      )
-      if (error) throw invalid(error)
+      const problem = couponDefinitionProblem(values, plan, changed_fields ? new Set(changed_fields) : undefined)
+      if (problem) throw invalid(problem.field, problem.message)
     }
 
     await assertCodesFree(couponService, input.coupons)
@@ -54,7 +48,7 @@ export const validateCouponDefinitionsStep = createStep(
       })
       const missing = missingIds(productIds, data)
       if (missing.length) {
-        throw invalid(`product_ids contains unknown products: ${missing.join(", ")}.`)
+        throw invalid("product_ids", `product_ids contains unknown products: ${missing.join(", ")}.`)
       }
     }
 
@@ -67,7 +61,7 @@ export const validateCouponDefinitionsStep = createStep(
       })
       const missing = missingIds(categoryIds, data)
       if (missing.length) {
-        throw invalid(`category_ids contains unknown categories: ${missing.join(", ")}.`)
+        throw invalid("category_ids", `category_ids contains unknown categories: ${missing.join(", ")}.`)
       }
     }
 
@@ -83,7 +77,7 @@ export const validateCouponDefinitionsStep = createStep(
       const { data } = await query.graph({ entity, fields: ["id"], filters: { id: wanted } })
       const missing = missingIds(wanted, data)
       if (missing.length) {
-        throw invalid(`${field} contains unknown ${label}: ${missing.join(", ")}.`)
+        throw invalid(field, `${field} contains unknown ${label}: ${missing.join(", ")}.`)
       }
     }
 
@@ -99,7 +93,7 @@ async function assertCodesFree(
   for (const { values } of coupons) {
     if (!values.code) continue
     if (seen.has(values.code)) {
-      throw invalid(`Code ${values.code} appears twice in this request.`)
+      throw invalid("code", `Code ${values.code} appears twice in this request.`)
     }
     seen.add(values.code)
   }
@@ -114,11 +108,13 @@ async function assertCodesFree(
   const taken = sharedOwners.find((c) => !ownIds.has(c.id))
   if (taken) {
     throw invalid(
+      "code",
       `Code ${taken.code} is already used by coupon "${taken.title}" (codes are case-insensitive). Choose another code.`
     )
   }
   if (serialOwners.length) {
     throw invalid(
+      "code",
       `Code ${serialOwners[0].code} is already a serial code of another coupon (codes are case-insensitive). Choose another code.`
     )
   }

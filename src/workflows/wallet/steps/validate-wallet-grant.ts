@@ -4,6 +4,7 @@ import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
 import { normalizeCode } from "../../../modules/coupon/lib/code-generation"
 import { walletEntryExpiry } from "../../../modules/coupon/lib/wallet"
+import { couponStatus } from "../../../modules/coupon/lib/coupon-status"
 
 export type WalletGrantSource = "admin" | "claim" | "campaign"
 
@@ -72,16 +73,18 @@ export const validateWalletGrantStep = createStep(
       select: ["id", "code", "title", "is_active", "ends_at", "validity_days"],
     })
     const label = coupon.code ?? coupon.title
-    if (!coupon.is_active) {
+    // docs/rules.md §1 (lib/coupon-status.ts): a scheduled coupon may be given ahead of its start.
+    const status = couponStatus(coupon, now)
+    if (status === "disabled") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Coupon ${label} is disabled: enable it before giving it to customers.`
       )
     }
-    if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
+    if (status === "expired") {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Coupon ${label} has expired (it ended on ${day(coupon.ends_at)}): it can no longer be given to customers.`
+        `Coupon ${label} has expired (it ended on ${day(coupon.ends_at!)}): it can no longer be given to customers.`
       )
     }
 

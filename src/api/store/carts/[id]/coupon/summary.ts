@@ -3,7 +3,9 @@ import { COUPON_MODULE } from "../../../../../modules/coupon"
 import type { CartCouponRow } from "../../../../../modules/coupon/checkout-queries"
 import type CouponModuleService from "../../../../../modules/coupon/service"
 import { toMajorUnits } from "../../../../../modules/coupon/lib/money"
-import { appliedCouponOf, currentCouponShares, currentCouponShippingShares, loadCouponCart } from "../../../../../workflows/carts/coupon-on-cart"
+import { currentCouponShares } from "../../../../../workflows/carts/coupon-adjustments"
+import { currentCouponShippingShares } from "../../../../../workflows/carts/coupon-shipping-shares"
+import { appliedCouponOf, loadCouponCart } from "../../../../../workflows/carts/load-coupon-cart"
 
 /** Cart fields the store routes return: Medusa's, plus what marks coupon adjustments. */
 export const couponCartFields = (defaults: string[]) => [

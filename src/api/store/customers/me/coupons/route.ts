@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { COUPON_MODULE } from "../../../../../modules/coupon"
 import type CouponModuleService from "../../../../../modules/coupon/service"
-import { findCouponByCode } from "../../../../../workflows/carts/coupon-on-cart"
+import { findCouponByCode } from "../../../../../workflows/carts/load-coupon-cart"
 import { addToWalletWorkflow } from "../../../../../workflows/wallet/workflows/add-to-wallet"
 import { recordUnknownCode, refuseWhenOutOfAttempts } from "../../../../utils/code-attempts"
 import { readCustomerWallet } from "./present"

@@ -1,0 +1,43 @@
+import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { claimCouponUseStep } from "../steps/claim-coupon-use"
+import { judgeCouponClaimStep } from "../steps/judge-coupon-claim"
+import { readCartCouponStep } from "../steps/read-cart-coupon"
+import { redeemUsesWithOrdersStep } from "../steps/redeem-uses-with-orders"
+
+export type ClaimCouponAtCompletionInput = {
+  /** The cart as Medusa's completeCartWorkflow read it, under its cart lock. */
+  cart: any
+}
+
+export const claimCouponAtCompletionWorkflowId = "claim-coupon-at-completion"
+
+/**
+ * Counts the coupon's use when a cart is completed, before Medusa creates
+ * the order (docs/rules.md §4): completeCartWorkflow's validate hook
+ * (hooks/cart-completion.ts) runs it. The coupon is judged again on the
+ * completing cart and refused with the first failed rule; then one use is
+ * claimed under the coupon's row lock (service.claimRedemption) and held
+ * for the cart. A repeated completion of a cart whose order exists claims
+ * nothing; a use still held for it is spent by that order.
+ *
+ * `hooks.validate({ input, claim })` runs after the judgement, before the
+ * use is counted: `claim` is the use about to be claimed (code, coupon,
+ * customer, email, discount in major units), null when the cart claims
+ * none. A merchant's throw refuses the completion.
+ * Answers the use `{ id, reused }`, or null.
+ */
+export const claimCouponAtCompletionWorkflow = createWorkflow(
+  claimCouponAtCompletionWorkflowId,
+  (input: ClaimCouponAtCompletionInput) => {
+    const application = readCartCouponStep(transform({ input }, ({ input }) => ({ cart_id: input.cart.id as string })))
+    redeemUsesWithOrdersStep(
+      transform({ input, application }, ({ input, application }) =>
+        application?.status === "applied" && input.cart.completed_at ? { cart_id: input.cart.id as string } : null
+      )
+    )
+    const claim = judgeCouponClaimStep({ cart: input.cart, application })
+    const validate = createHook("validate", { input, claim })
+    const use = claimCouponUseStep(claim)
+    return new WorkflowResponse(use, { hooks: [validate] })
+  }
+)
