@@ -302,14 +302,16 @@ medusaIntegrationTestRunner({
       })
 
       it.each([
-        [{ plan: "premium" }, /plan must be 'basic' or 'advanced'/],
-        [{ payment_hold_minutes: -1 }, /payment_hold_minutes cannot be negative/],
-        [{ expiring_soon_days: 1.5 }, /expiring_soon_days must be a whole number/],
-        [{ excluded_product_kinds: ["print on demand"] }, /excluded_product_kinds entries must be 1-50 letters/],
-      ])("refuses %j", async (body, message) => {
+        [{ plan: "premium" }, /plan must be 'basic' or 'advanced'/, "plan"],
+        [{ payment_hold_minutes: -1 }, /payment_hold_minutes cannot be negative/, "payment_hold_minutes"],
+        [{ expiring_soon_days: 1.5 }, /expiring_soon_days must be a whole number/, "expiring_soon_days"],
+        [{ excluded_product_kinds: ["print on demand"] }, /excluded_product_kinds entries must be 1-50 letters/, "excluded_product_kinds.0"],
+      ])("refuses %j", async (body, message, field) => {
         const error = await api.post("/admin/coupon-settings", body, { headers }).catch((e) => e)
         expect(error.response.status).toBe(400)
         expect(error.response.data.message).toMatch(message)
+        // The settings page puts the message under the field named as data.
+        expect(error.response.data).toMatchObject({ code: "invalid_data", details: { field } })
         const { data } = await api.get("/admin/coupon-settings", { headers })
         expect(data.settings).toEqual(expect.objectContaining({ plan: "advanced", payment_hold_minutes: 30, expiring_soon_days: 7 }))
       })

@@ -175,6 +175,17 @@ medusaIntegrationTestRunner({
         }
         expect(await snapshot()).toEqual(before)
         expect(before.campaigns).toEqual([])
+        // The campaign form puts each refusal under the field named as data.
+        const fieldCases: [Record<string, unknown>, string, string][] = [
+          [{ expiry_days: 0 }, "invalid_data", "expiry_days"],
+          [{ send_starts_at: new Date(now + DAY).toISOString(), send_ends_at: new Date(now).toISOString() }, "invalid_data", "send_ends_at"],
+          [{ coupon_id: "coup_missing" }, "not_found", "coupon_id"],
+        ]
+        for (const [change, code, field] of fieldCases) {
+          const body = { name: "Spring sale", coupon_id: coupon.id, expiry_days: 10, ...openPeriod(), ...change }
+          const error = await api.post("/admin/coupon-campaigns", body, admin).catch((e) => e)
+          expect(error.response.data).toMatchObject({ code, details: { field } })
+        }
       })
 
       it("refuses bad updates (judged on the merged campaign) and leaves the campaign as it was", async () => {
@@ -200,6 +211,8 @@ medusaIntegrationTestRunner({
           status: 400,
           message: "coupon_id cannot change once the campaign has been sent (1 coupon sent): create a new campaign for another coupon.",
         })
+        const locked = await api.post(`/admin/coupon-campaigns/${campaign.id}`, { coupon_id: other.id }, admin).catch((e) => e)
+        expect(locked.response.data).toMatchObject({ code: "not_allowed", details: { field: "coupon_id" } })
         expect(await snapshot()).toEqual(before)
         expect(await refusal(api.post(`/admin/coupon-campaigns/cc_missing`, { name: "x" }, admin))).toEqual({
           status: 404,

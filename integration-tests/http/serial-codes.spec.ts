@@ -418,6 +418,26 @@ medusaIntegrationTestRunner({
           message:
             "The file was not imported, nothing was saved. 2 rows repeat a code of an earlier row: rows 4, 6 (row 4: AAA1 is also in row 2).",
         })
+        // The report reads the rows at fault as data, one entry per kind of problem.
+        const error = await uploadCsv(coupon.id, "code\nAAA1\nBBB2\naaa1\nCCC3\nBBB2\n").catch((e) => e)
+        expect(error.response.data).toEqual({
+          type: "invalid_data",
+          code: "invalid_data",
+          message: expect.any(String),
+          details: {
+            problems: [
+              {
+                kind: "repeated",
+                total: 2,
+                rows: [
+                  { row: 4, code: "AAA1", first_row: 2 },
+                  { row: 6, code: "BBB2", first_row: 3 },
+                ],
+                message: "2 rows repeat a code of an earlier row: rows 4, 6 (row 4: AAA1 is also in row 2)",
+              },
+            ],
+          },
+        })
         expect(await stored(coupon.id)).toEqual({ codes: [], batches: [] })
       })
 
@@ -440,6 +460,18 @@ medusaIntegrationTestRunner({
           message:
             "The file was not imported, nothing was saved. 2 rows have codes that already exist: rows 3, 4 (row 3: SHARED10).",
         })
+        const taken = await uploadCsv(coupon.id, "code\nNEW1\nshared10\nOLD1\nNEW2\n").catch((e) => e)
+        expect(taken.response.data.details.problems).toEqual([
+          {
+            kind: "taken",
+            total: 2,
+            rows: [
+              { row: 3, code: "SHARED10" },
+              { row: 4, code: "OLD1" },
+            ],
+            message: "2 rows have codes that already exist: rows 3, 4 (row 3: SHARED10)",
+          },
+        ])
         const { codes, batches } = await stored(coupon.id)
         expect(codes.map((c: any) => c.code)).toEqual(["OLD1"])
         expect(batches.map((b: any) => b.id)).toEqual([first.id])
@@ -455,6 +487,15 @@ medusaIntegrationTestRunner({
             '1 row has an invalid code: row 152 (row 152: Code "TOO LONG CODE" contains space; use only letters A-Z, digits 0-9, "-" and "_", without spaces.); ' +
             `149 rows repeat a code of an earlier row: rows ${Array.from({ length: 100 }, (_, i) => i + 3).join(", ")} and 49 more (row 3: SAME is also in row 2).`,
         })
+        const error = await uploadCsv(coupon.id, `code\n${rows.join("\n")}\nTOO LONG CODE\n`).catch((e) => e)
+        const problems = error.response.data.details.problems
+        expect(problems.map((p: any) => [p.kind, p.total, p.rows.length])).toEqual([
+          ["invalid", 1, 1],
+          ["repeated", 149, 100],
+        ])
+        expect(problems[0].rows).toEqual([
+          { row: 152, reason: 'Code "TOO LONG CODE" contains space; use only letters A-Z, digits 0-9, "-" and "_", without spaces.' },
+        ])
         expect(await stored(coupon.id)).toEqual({ codes: [], batches: [] })
       })
 

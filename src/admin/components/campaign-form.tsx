@@ -10,7 +10,6 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-errors"
-import { errorMessage } from "../lib/format"
 import type { CampaignBody } from "../lib/queries"
 import type { Campaign, CampaignBarcodeFormat } from "../lib/types"
 import { CampaignPreview } from "./campaign-preview"
@@ -136,7 +135,7 @@ export const CampaignForm = ({
     try {
       await onSubmit(campaign ? changesOf(bodyOf(initial), body) : body)
     } catch (error) {
-      const next = fieldErrorsOf(errorMessage(error), FIELDS)
+      const next = fieldErrorsOf(error, FIELDS)
       setErrors(next)
       if (next.form) toast.error(next.form)
       const field = Object.keys(next).find((f) => f !== "form")

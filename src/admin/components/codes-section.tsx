@@ -22,6 +22,7 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef, useState } from "react"
 import { Link } from "react-router-dom"
 import { fieldErrorsOf, type FieldErrors } from "../lib/field-errors"
+import { detailsOf } from "../lib/request"
 import { errorMessage, formatDate, formatNumber } from "../lib/format"
 import { usePagedDataTable, usePaging } from "../lib/paging"
 import { couponKeys, useCodeBatch, useCouponCodes, useGenerateCodes, useImportCodes } from "../lib/queries"
@@ -77,7 +78,7 @@ const GenerateCodes = ({ couponId }: { couponId: string }) => {
       })
       setBatchId(created.id)
     } catch (error) {
-      setErrors(fieldErrorsOf(errorMessage(error), GENERATE_FIELDS))
+      setErrors(fieldErrorsOf(error, GENERATE_FIELDS))
     }
   }
 
@@ -156,12 +157,15 @@ const BatchBadge = ({ status }: { status?: string }) => {
   return <StatusBadge color={color}>{label}</StatusBadge>
 }
 
-/** "The file was not imported, nothing was saved. 2 rows have …; 1 row repeats …." → one line per kind of problem. */
-function importProblems(message: string): string[] {
-  const body = message.replace(/^The file was not imported, nothing was saved\.\s*/, "")
-  if (body === message) return [message]
-  // Each kind of problem starts with its row count ("1 row has…", "2,000 rows repeat…").
-  return body.replace(/\.$/, "").split(/; (?=[\d,]+ rows? )/)
+/**
+ * One line per kind of problem of a refused file, from the refusal's
+ * `details.problems` (docs/api.md); a refusal of the whole file (not CSV,
+ * too large, no codes) is its message.
+ */
+function importProblems(error: unknown): string[] {
+  const problems = detailsOf(error)?.problems
+  if (!Array.isArray(problems) || !problems.length) return [errorMessage(error)]
+  return problems.map((problem: { message: string }) => problem.message)
 }
 
 const ImportCodes = ({ couponId }: { couponId: string }) => {
@@ -182,7 +186,7 @@ const ImportCodes = ({ couponId }: { couponId: string }) => {
       toast.success(`${formatNumber(batch.created)} codes imported`)
       client.invalidateQueries({ queryKey: couponKeys.detail(couponId) })
     } catch (error) {
-      setProblems(importProblems(errorMessage(error)))
+      setProblems(importProblems(error))
     }
   }
 

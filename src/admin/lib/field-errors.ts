@@ -1,24 +1,26 @@
-/**
- * The plugin's API names the field at fault at the start of its message
- * ("Invalid request: usage_limit must be at least 1…", "ends_at must be after
- * starts_at.", "Code SAVE10 is already used…"). Forms use the API's field
- * names, so the message can be shown under the field it is about.
- */
-export function fieldOfMessage(message: string, fields: readonly string[]): string | null {
-  const text = message.replace(/^Invalid request:\s*/i, "")
-  // Longest names first: "usage_limit_per_customer" before "usage_limit".
-  const sorted = [...fields].sort((a, b) => b.length - a.length)
-  for (const field of sorted) {
-    const pattern = new RegExp(`^${field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[\\s:.,]|$)`, "i")
-    if (pattern.test(text)) return field
-  }
-  return null
-}
+import { errorMessage } from "./format"
+import { detailsOf } from "./request"
 
 export type FieldErrors = Record<string, string>
 
-/** `{ [field]: message }` when the message names a field, else `{ form: message }`. */
-export function fieldErrorsOf(message: string, fields: readonly string[]): FieldErrors {
-  const field = fieldOfMessage(message, fields)
-  return { [field ?? "form"]: message.replace(/^Invalid request:\s*/i, "") }
+/**
+ * The field a refusal is about, from its `details.field` (docs/api.md), among
+ * the form's fields: the field itself, or the form field a nested path sits
+ * in ("excluded_product_kinds.0" → "excluded_product_kinds"). Null when the
+ * refusal names no field of the form.
+ */
+export function fieldOfError(error: unknown, fields: readonly string[]): string | null {
+  const field = detailsOf(error)?.field
+  if (typeof field !== "string") return null
+  if (fields.includes(field)) return field
+  // Longest names first: "usage_limit_per_customer" before "usage_limit".
+  const sorted = [...fields].sort((a, b) => b.length - a.length)
+  return sorted.find((name) => field.startsWith(`${name}.`)) ?? null
+}
+
+/** `{ [field]: message }` when the refusal names a field of the form, else `{ form: message }`. */
+export function fieldErrorsOf(error: unknown, fields: readonly string[]): FieldErrors {
+  // The request-wide prefix says nothing once the message sits under its field.
+  const message = errorMessage(error).replace(/^Invalid request:\s*/i, "")
+  return { [fieldOfError(error, fields) ?? "form"]: message }
 }

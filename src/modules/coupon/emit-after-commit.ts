@@ -5,7 +5,7 @@ import { MessageAggregator } from "@medusajs/framework/utils"
  * module method called without one (a subscriber, a job, a workflow step)
  * crashes it. This decorator, placed above @InjectTransactionManager, gives
  * the method a message aggregator, lets the transaction run and commit, and
- * only then sends what the method queued (service.ts emitAfterCommit_). A
+ * only then sends what the method queued (service.ts announcer_). A
  * method that throws sends nothing. When the caller brought its own
  * aggregator, the caller sends the events (after its own transaction).
  */

@@ -8,7 +8,8 @@ import { pipeline } from "node:stream/promises"
 import { from as copyFrom } from "pg-copy-streams"
 import { randomInt } from "node:crypto"
 import { CodeRecords, codeRecordsToStrings } from "./lib/code-generation"
-import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
+import { CodeImportRefused, CodeRow, importProblemList, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
+import { refuse } from "./errors"
 import { entityIdLength, entityIds, writeEntityIds } from "./lib/entity-id"
 import type { Sql } from "./sql-handle"
 
@@ -392,21 +393,27 @@ export async function importCodes(
   }
   // A temporary table has no statistics until analyzed; the queries below join it with large tables.
   await pg.query("ANALYZE coupon_code_import")
-  const refuse = async () => {
-    const message = importProblemsMessage({ invalid, ...(await importConflicts(pg)) })
-    return new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      message ??
-        "A code of this file was created by another request while the file was imported; nothing was imported. Try again."
-    )
+  // The rows at fault as data too (details.problems), so the import report needs no message parsing.
+  const refuseFile = async () => {
+    const problems = { invalid, ...(await importConflicts(pg)) }
+    const message = importProblemsMessage(problems)
+    if (!message) {
+      return refuse(
+        "conflict",
+        "A code of this file was created by another request while the file was imported; nothing was imported. Try again.",
+        undefined,
+        MedusaError.Types.INVALID_DATA
+      )
+    }
+    return refuse("invalid_data", message, { problems: importProblemList(problems) })
   }
-  if (invalid.total) throw await refuse()
+  if (invalid.total) throw await refuseFile()
   // The unique index on coupon_code does not see coupons' shared codes; these are few.
   const shared = await pg.query(
     `SELECT 1 FROM coupon_code_import i JOIN coupon p ON p.code = i.code COLLATE "default"
      WHERE p.deleted_at IS NULL LIMIT 1`
   )
-  if (shared.rowCount) throw await refuse()
+  if (shared.rowCount) throw await refuseFile()
 
   const [batchId] = entityIds("cbatch", 1)
   // Up to ~900,000 codes are sorted for the INSERT: in memory (about 60 MB
@@ -432,7 +439,7 @@ export async function importCodes(
   } catch (error: any) {
     if (error?.code !== UNIQUE_VIOLATION) throw error
     await pg.query("ROLLBACK TO SAVEPOINT coupon_code_import")
-    throw await refuse()
+    throw await refuseFile()
   }
 }
 
@@ -455,10 +462,14 @@ async function importConflicts(pg: any): Promise<Pick<ImportProblems, "repeated"
         OR EXISTS (SELECT 1 FROM coupon p WHERE p.code = i.code COLLATE "default" AND p.deleted_at IS NULL)
      ORDER BY i.row_number LIMIT ${MAX_REPORTED_ROWS}`
   )
-  const totalOf = (rows: { total: string }[]) => (rows.length ? Number(rows[0].total) : 0)
+  // The window count rides on every row; the report carries it once per kind.
+  const kind = <R,>(rows: (R & { total: string })[]) => ({
+    rows: rows.map(({ total: _total, ...row }) => row as R),
+    total: rows.length ? Number(rows[0].total) : 0,
+  })
   return {
-    repeated: { rows: repeatedRows.rows, total: totalOf(repeatedRows.rows) },
-    taken: { rows: takenRows.rows, total: totalOf(takenRows.rows) },
+    repeated: kind<{ row: number; code: string; first_row: number }>(repeatedRows.rows),
+    taken: kind<{ row: number; code: string }>(takenRows.rows),
   }
 }
 

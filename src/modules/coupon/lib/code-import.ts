@@ -163,31 +163,52 @@ export type ImportProblems = {
   taken: { rows: { row: number; code: string }[]; total: number }
 }
 
-/** Null when the file can be imported, else one message naming every kind of problem and its rows. */
-export function importProblemsMessage(problems: ImportProblems): string | null {
-  const parts: string[] = []
+/** One kind of problem of a refused file, as data: what the import report lists, one line each. */
+export type ImportProblem =
+  | { kind: "invalid"; message: string } & ImportProblems["invalid"]
+  | { kind: "repeated"; message: string } & ImportProblems["repeated"]
+  | { kind: "taken"; message: string } & ImportProblems["taken"]
+
+/** Every kind of problem the file has (none when it can be imported), each with its rows and a sentence naming them. */
+export function importProblemList(problems: ImportProblems): ImportProblem[] {
+  const list: ImportProblem[] = []
   const { invalid, repeated, taken } = problems
   if (invalid.total) {
     const [first] = invalid.rows
-    parts.push(
-      `${plural(invalid.total, "row has", "rows have")} an invalid code: ${rowList(invalid.rows, invalid.total)} ` +
-        `(row ${first.row}: ${first.reason})`
-    )
+    list.push({
+      kind: "invalid",
+      ...invalid,
+      message:
+        `${plural(invalid.total, "row has", "rows have")} an invalid code: ${rowList(invalid.rows, invalid.total)} ` +
+        `(row ${first.row}: ${first.reason})`,
+    })
   }
   if (repeated.total) {
     const [first] = repeated.rows
-    parts.push(
-      `${plural(repeated.total, "row repeats", "rows repeat")} a code of an earlier row: ${rowList(repeated.rows, repeated.total)} ` +
-        `(row ${first.row}: ${first.code} is also in row ${first.first_row})`
-    )
+    list.push({
+      kind: "repeated",
+      ...repeated,
+      message:
+        `${plural(repeated.total, "row repeats", "rows repeat")} a code of an earlier row: ${rowList(repeated.rows, repeated.total)} ` +
+        `(row ${first.row}: ${first.code} is also in row ${first.first_row})`,
+    })
   }
   if (taken.total) {
     const [first] = taken.rows
-    parts.push(
-      `${plural(taken.total, "row has a code that already exists", "rows have codes that already exist")}: ` +
-        `${rowList(taken.rows, taken.total)} (row ${first.row}: ${first.code})`
-    )
+    list.push({
+      kind: "taken",
+      ...taken,
+      message:
+        `${plural(taken.total, "row has a code that already exists", "rows have codes that already exist")}: ` +
+        `${rowList(taken.rows, taken.total)} (row ${first.row}: ${first.code})`,
+    })
   }
+  return list
+}
+
+/** Null when the file can be imported, else one message naming every kind of problem and its rows. */
+export function importProblemsMessage(problems: ImportProblems): string | null {
+  const parts = importProblemList(problems).map((problem) => problem.message)
   return parts.length ? `The file was not imported, nothing was saved. ${parts.join("; ")}.` : null
 }
 

@@ -1,6 +1,6 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
+import { refuse } from "../../../modules/coupon/errors"
 import type CouponModuleService from "../../../modules/coupon/service"
 import { campaignPeriodError } from "../../../modules/coupon/lib/campaign"
 
@@ -43,21 +43,22 @@ export const validateCampaignDefinitionStep = createStep(
           { select: ["id"], take: 1 }
         )
         if (sent) {
-          throw new MedusaError(
-            MedusaError.Types.NOT_ALLOWED,
-            `coupon_id cannot change once the campaign has been sent (${sent} coupon${sent === 1 ? "" : "s"} sent): create a new campaign for another coupon.`
+          throw refuse(
+            "not_allowed",
+            `coupon_id cannot change once the campaign has been sent (${sent} coupon${sent === 1 ? "" : "s"} sent): create a new campaign for another coupon.`,
+            { field: "coupon_id" }
           )
         }
       }
     }
     const periodError = campaignPeriodError(values as CampaignValues)
     if (periodError) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, periodError)
+      throw refuse("invalid_data", periodError, { field: "send_ends_at" })
     }
     if (!input.id || input.values.coupon_id) {
       const [coupon] = await couponService.listCoupons({ id: values.coupon_id }, { select: ["id"] })
       if (!coupon) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Coupon with id ${values.coupon_id} was not found.`)
+        throw refuse("not_found", `Coupon with id ${values.coupon_id} was not found.`, { field: "coupon_id" })
       }
     }
     return new StepResponse(void 0)

@@ -17,7 +17,6 @@ import {
 import { useEffect, useState, type ReactNode } from "react"
 import { ErrorState, SectionSkeleton } from "../../../components/states"
 import { fieldErrorsOf, type FieldErrors } from "../../../lib/field-errors"
-import { errorMessage } from "../../../lib/format"
 import { useCouponSettings, useUpdateCouponSettings } from "../../../lib/queries"
 import type { CouponSettings } from "../../../lib/types"
 
@@ -86,7 +85,7 @@ const SettingsForm = ({ settings }: { settings: CouponSettings }) => {
       })
       toast.success("Coupon settings saved")
     } catch (error) {
-      const next = fieldErrorsOf(errorMessage(error), FIELDS)
+      const next = fieldErrorsOf(error, FIELDS)
       setErrors(next)
       if (next.form) toast.error(next.form)
     }

@@ -2,6 +2,7 @@ import { Readable } from "node:stream"
 import {
   CodeImportRefused,
   CodeRow,
+  importProblemList,
   importProblemsMessage,
   importTooLargeMessage,
   MAX_IMPORT_BYTES,
@@ -140,4 +141,38 @@ it("names the size limit in bytes", () => {
   expect(importTooLargeMessage()).toBe(
     "The CSV file is larger than 10 MB (10,000,000 bytes); nothing was imported. Split it into smaller files."
   )
+})
+
+describe("importProblemList", () => {
+  const none = { rows: [], total: 0 }
+
+  it("is empty when nothing is wrong", () => {
+    expect(importProblemList({ invalid: none, repeated: none, taken: none })).toEqual([])
+  })
+
+  it("gives each kind of problem as data: its rows, its total and the sentence the message joins", () => {
+    const problems = {
+      invalid: none,
+      repeated: { rows: [{ row: 4, code: "AAA1", first_row: 2 }], total: 1 },
+      taken: { rows: [{ row: 5, code: "OLD1" }], total: 3 },
+    }
+    const list = importProblemList(problems)
+    expect(list).toEqual([
+      {
+        kind: "repeated",
+        rows: [{ row: 4, code: "AAA1", first_row: 2 }],
+        total: 1,
+        message: "1 row repeats a code of an earlier row: row 4 (row 4: AAA1 is also in row 2)",
+      },
+      {
+        kind: "taken",
+        rows: [{ row: 5, code: "OLD1" }],
+        total: 3,
+        message: "3 rows have codes that already exist: row 5 and 2 more (row 5: OLD1)",
+      },
+    ])
+    expect(importProblemsMessage(problems)).toBe(
+      `The file was not imported, nothing was saved. ${list.map((p) => p.message).join("; ")}.`
+    )
+  })
 })
