@@ -51,19 +51,21 @@ import {
   deleteIssuedRecipients,
   IssuedRecipient,
   issueRecipients,
+  RecipientToIssue,
+} from "./campaign-queries"
+import {
   linkRecipientCustomer,
   transferContactSerialCode,
   markRecipientOpened,
   markRecipientRedeemed,
   RecipientRedemption,
-  RecipientToIssue,
   unlinkRecipientCustomer,
   unmarkRecipientOpened,
   unmarkRecipientRedeemed,
   unverifyRecipient,
   verifyRecipient,
   VerifyInput,
-} from "./campaign-queries"
+} from "./campaign-recipient-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
 import type { ReconciledUse, ReconcileScope } from "./reconcile-queries"
 import {

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import type CouponModuleService from "../../../modules/coupon/service"
-import type { RecipientRedemption } from "../../../modules/coupon/campaign-queries"
+import type { RecipientRedemption } from "../../../modules/coupon/campaign-recipient-queries"
 
 /**
  * Records the redemption on the recipient (status `redeemed`, code, wallet
