@@ -3,44 +3,42 @@ import { useQuery } from "@tanstack/react-query"
 import { get } from "./http"
 import type { CouponListResponse } from "../types"
 
-// ---- Medusa's own resources (pickers, names) ----------------------------------
+/**
+ * Medusa records by id, one request for all the ids a page shows (chips of a
+ * picker, rows of a table): `key` is the list's name in Medusa's answer.
+ */
+const useRecordsByIds = <T>(path: string, key: string, fields: string, ids: string[]) =>
+  useQuery({
+    queryKey: ["coupon-records", path, fields, ids],
+    queryFn: () => get<Record<string, T[]>>(path, { id: ids, limit: ids.length, fields }).then((r) => r[key] ?? []),
+    enabled: ids.length > 0,
+  })
+
+/** A search over Medusa records by Medusa's `q`, the first `limit` matches. */
+const searchRecords =
+  <T>(path: string, key: string, fields: string, limit = 20) =>
+  (q: string) =>
+    get<Record<string, T[]>>(path, { q: q || undefined, limit, fields }).then((r) => r[key] ?? [])
 
 export type ProductOption = { id: string; title: string; thumbnail: string | null }
 export type CategoryOption = { id: string; name: string; parent_category_id: string | null }
+export type NamedRecord = { id: string; name: string }
 
-export const searchProducts = (q: string) =>
-  get<{ products: ProductOption[] }>("/admin/products", { q: q || undefined, limit: 20, fields: "id,title,thumbnail" }).then(
-    (r) => r.products
-  )
+const PRODUCT_FIELDS = "id,title,thumbnail"
+const CATEGORY_FIELDS = "id,name,parent_category_id"
+const CUSTOMER_FIELDS = "id,email,first_name,last_name"
+const ORDER_FIELDS =
+  "id,display_id,email,customer_id,items.id,items.title,items.variant_title,items.quantity," +
+  "items.adjustments.amount,items.adjustments.description,items.adjustments.provider_id"
 
-export const searchCategories = (q: string) =>
-  get<{ product_categories: CategoryOption[] }>("/admin/product-categories", {
-    q: q || undefined,
-    limit: 20,
-    fields: "id,name,parent_category_id",
-  }).then((r) => r.product_categories)
+export const searchProducts = searchRecords<ProductOption>("/admin/products", "products", PRODUCT_FIELDS)
 
-export const useProductsByIds = (ids: string[]) =>
-  useQuery({
-    queryKey: ["coupon-products", ids],
-    queryFn: () =>
-      get<{ products: ProductOption[] }>("/admin/products", { id: ids, limit: ids.length, fields: "id,title,thumbnail" }).then(
-        (r) => r.products
-      ),
-    enabled: ids.length > 0,
-  })
+export const searchCategories = searchRecords<CategoryOption>("/admin/product-categories", "product_categories", CATEGORY_FIELDS)
+
+export const useProductsByIds = (ids: string[]) => useRecordsByIds<ProductOption>("/admin/products", "products", PRODUCT_FIELDS, ids)
 
 export const useCategoriesByIds = (ids: string[]) =>
-  useQuery({
-    queryKey: ["coupon-categories", ids],
-    queryFn: () =>
-      get<{ product_categories: CategoryOption[] }>("/admin/product-categories", {
-        id: ids,
-        limit: ids.length,
-        fields: "id,name,parent_category_id",
-      }).then((r) => r.product_categories),
-    enabled: ids.length > 0,
-  })
+  useRecordsByIds<CategoryOption>("/admin/product-categories", "product_categories", CATEGORY_FIELDS, ids)
 
 export type OrderSummary = {
   id: string
@@ -57,33 +55,28 @@ export type OrderSummary = {
 }
 
 /** The orders of a page of redemptions, for their number and line titles. */
-export const useOrdersByIds = (ids: string[]) =>
-  useQuery({
-    queryKey: ["coupon-orders", ids],
-    queryFn: () =>
-      get<{ orders: OrderSummary[] }>("/admin/orders", {
-        id: ids,
-        limit: ids.length,
-        fields:
-          "id,display_id,email,customer_id,items.id,items.title,items.variant_title,items.quantity," +
-          "items.adjustments.amount,items.adjustments.description,items.adjustments.provider_id",
-      }).then((r) => r.orders),
-    enabled: ids.length > 0,
-  })
+export const useOrdersByIds = (ids: string[]) => useRecordsByIds<OrderSummary>("/admin/orders", "orders", ORDER_FIELDS, ids)
 
 export type CustomerSummary = { id: string; email: string; first_name: string | null; last_name: string | null }
 
-export const useCustomersByIds = (ids: string[]) =>
-  useQuery({
-    queryKey: ["coupon-customers", ids],
-    queryFn: () =>
-      get<{ customers: CustomerSummary[] }>("/admin/customers", {
-        id: ids,
-        limit: ids.length,
-        fields: "id,email,first_name,last_name",
-      }).then((r) => r.customers),
-    enabled: ids.length > 0,
-  })
+export const useCustomersByIds = (ids: string[]) => useRecordsByIds<CustomerSummary>("/admin/customers", "customers", CUSTOMER_FIELDS, ids)
+
+export const searchCustomers = searchRecords<CustomerSummary>("/admin/customers", "customers", CUSTOMER_FIELDS)
+
+export const searchCoupons = (q: string) =>
+  get<CouponListResponse>("/admin/coupons", { q: q || undefined, limit: 10, order: "-created_at" }).then((r) => r.coupons)
+
+/** Id → name of records that have a name (customer groups, sales channels, regions). */
+export const useMedusaRecordNames = (path: string, key: string, ids: string[]) => {
+  const records = useRecordsByIds<NamedRecord>(path, key, "id,name", ids)
+  return { ...records, data: records.data && Object.fromEntries(records.data.map((x) => [x.id, x.name])) }
+}
+
+/** A search over records that have a name, as picker options. */
+export const searchMedusaRecords = (path: string, key: string) => {
+  const search = searchRecords<NamedRecord>(path, key, "id,name")
+  return (q: string) => search(q).then((records) => records.map((x) => ({ id: x.id, label: x.name })))
+}
 
 /** The store's currencies, for the coupon's currency select (default first). */
 export const useStoreCurrencies = () =>
@@ -99,32 +92,3 @@ export const useStoreCurrencies = () =>
           .map((c) => c.currency_code)
       ),
   })
-
-export const searchCoupons = (q: string) =>
-  get<CouponListResponse>("/admin/coupons", { q: q || undefined, limit: 10, order: "-created_at" }).then((r) => r.coupons)
-
-export const searchCustomers = (q: string) =>
-  get<{ customers: CustomerSummary[] }>("/admin/customers", {
-    q: q || undefined,
-    limit: 20,
-    fields: "id,email,first_name,last_name",
-  }).then((r) => r.customers)
-
-// ---- Medusa records named by id (customer groups, sales channels, regions) --
-
-/** Id → name of Medusa records, for the chips of a picker and the coupon's detail rows. */
-export const useMedusaRecordNames = (path: string, key: string, ids: string[]) =>
-  useQuery({
-    queryKey: ["coupon-reach-names", path, ids],
-    queryFn: () =>
-      get<Record<string, { id: string; name: string }[]>>(path, { id: ids, limit: ids.length, fields: "id,name" }).then((r) =>
-        Object.fromEntries((r[key] ?? []).map((x) => [x.id, x.name]))
-      ),
-    enabled: ids.length > 0,
-  })
-
-/** A search over Medusa records by name, as picker options. */
-export const searchMedusaRecords = (path: string, key: string) => (q: string) =>
-  get<Record<string, { id: string; name: string }[]>>(path, { q: q || undefined, limit: 20, fields: "id,name" }).then((r) =>
-    (r[key] ?? []).map((x) => ({ id: x.id, label: x.name }))
-  )

@@ -39,35 +39,12 @@ export const validateCouponDefinitionsStep = createStep(
 
     await assertCodesFree(couponService, input.coupons)
 
-    const productIds = unique(input.coupons.flatMap((c) => c.values.product_ids ?? []))
-    if (productIds.length) {
-      const { data } = await query.graph({
-        entity: "product",
-        fields: ["id"],
-        filters: { id: productIds },
-      })
-      const missing = missingIds(productIds, data)
-      if (missing.length) {
-        throw invalid("product_ids", `product_ids contains unknown products: ${missing.join(", ")}.`)
-      }
-    }
-
-    const categoryIds = unique(input.coupons.flatMap((c) => c.values.category_ids ?? []))
-    if (categoryIds.length) {
-      const { data } = await query.graph({
-        entity: "product_category",
-        fields: ["id"],
-        filters: { id: categoryIds },
-      })
-      const missing = missingIds(categoryIds, data)
-      if (missing.length) {
-        throw invalid("category_ids", `category_ids contains unknown categories: ${missing.join(", ")}.`)
-      }
-    }
-
-    // docs/rules.md §7.2: the Medusa customer groups, sales channels and
-    // regions a coupon is limited to must exist, or it would never apply.
+    // The Medusa records a coupon is limited to (products, categories and,
+    // docs/rules.md §7.2, customer groups, sales channels, regions) must
+    // exist, or it would never apply.
     for (const [field, entity, label] of [
+      ["product_ids", "product", "products"],
+      ["category_ids", "product_category", "categories"],
       ["customer_group_ids", "customer_group", "customer groups"],
       ["sales_channel_ids", "sales_channel", "sales channels"],
       ["region_ids", "region", "regions"],

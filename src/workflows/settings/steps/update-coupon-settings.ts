@@ -2,16 +2,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COUPON_MODULE } from "../../../modules/coupon"
 import { changedFields, SETTINGS_AUDIT_FIELDS } from "../../../modules/coupon/lib/audit"
 import type CouponModuleService from "../../../modules/coupon/service"
+import type { CouponSettingsValues } from "../../../modules/coupon/service"
 
-export type UpdateCouponSettingsInput = Partial<{
-  enabled: boolean
-  plan: "basic" | "advanced"
-  expiring_soon_days: number
-  payment_hold_minutes: number
-  excluded_product_kinds: string[]
-  allowed_order_types: string[]
-  restore_usage_on_cancel: boolean
-}>
+/** Any of the settings but the id. */
+export type UpdateCouponSettingsInput = Partial<Omit<CouponSettingsValues, "id">>
 
 /**
  * Updates the settings and records the fields it changed (before → after) in
