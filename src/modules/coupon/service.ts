@@ -39,13 +39,13 @@ import {
   failCodeBatch,
   analyzeCodesAfterBulkWrite,
   finishCodeBatch,
-  importCodes,
   listSerialCodes,
   reinstateCodesOfCoupons,
   staleCodeBatchIds,
   startCodeBatch,
   withdrawCodesOfCoupons,
 } from "./serial-code-queries"
+import { importCodes } from "./code-import-queries"
 import {
   campaignFunnels,
   deleteIssuedRecipients,
