@@ -13,6 +13,7 @@ import { ErrorState } from "./states"
 const CODE_STATE: Record<string, { label: string; color: "green" | "blue" | "grey" }> = {
   available: { label: "Available", color: "green" },
   assigned: { label: "In a wallet", color: "blue" },
+  held_by_contact: { label: "Held by a contact", color: "blue" },
   used: { label: "Used", color: "grey" },
 }
 
@@ -47,6 +48,10 @@ const codeColumns = [
         "-"
       )
     },
+  }),
+  columnHelper.accessor("contact", {
+    header: "Campaign contact",
+    cell: ({ getValue }) => getValue() ?? "-",
   }),
   columnHelper.accessor("created_at", {
     header: "Added",
