@@ -73,6 +73,7 @@ import { liveUseSql } from "./rule-sql"
 import { type Sql, sqlOf, transactionSqlOf } from "./sql-handle"
 import {
   CartCouponRow,
+  ClaimCartCouponRow,
   findCouponCodes,
   FoundCouponCode,
   isCustomerBlocked,
@@ -83,7 +84,7 @@ import {
   readSettingsRow,
 } from "./checkout-queries"
 import { DEFAULT_EXCLUDED_PRODUCT_KINDS } from "./lib/eligibility"
-import { usageLimitMessage } from "./lib/evaluate-coupon"
+import { couponClosedRefusal, usageLimitMessage } from "./lib/evaluate-coupon"
 import {
   markWalletEntryUsed,
   restoreWalletEntryOfOrder,
@@ -221,6 +222,16 @@ class CouponModuleService extends MedusaService({
     return readCartCoupon(sqlOf(sharedContext), cartId)
   }
 
+  /** The coupon row of a completing cart, with what its claim reads (see checkout-queries.ts). */
+  @InjectManager()
+  async readCartCouponForClaim(
+    cartId: string,
+    customerId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimCartCouponRow | null> {
+    return readCartCoupon(sqlOf(sharedContext), cartId, { customer_id: customerId })
+  }
+
   /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */
   @InjectManager()
   async findCouponCodes(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<FoundCouponCode[]> {
@@ -308,11 +319,15 @@ class CouponModuleService extends MedusaService({
     // Few statements while the lock is held: the row is read as it is locked,
     // this cart's live use and the coupon's run-out holds in one read.
     let coupon = (await knex.raw("SELECT * FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])).rows[0]
+    // The coupon as it is at claim time, under its lock (deleted, paused or
+    // outside its window since the cart was judged): refused like judging would.
+    const closed = couponClosedRefusal(input.code, coupon && !coupon.deleted_at ? coupon : null, new Date())
+    if (closed) throw refuse(closed.rule, closed.message)
+    const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
     // Held uses whose cart became an order are that order's (its order.placed
     // event may have died with its process): marked redeemed before any
     // run-out hold below is given back, so they are never released by time.
     await this.spendUsesWithOrders_(knex, { coupon_id: input.coupon_id }, sharedContext)
-    const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
 
     const { rows: redemptions } = await knex.raw(
       `SELECT *, (status = 'held' AND hold_expires_at < now()) AS hold_ran_out FROM coupon_redemption
