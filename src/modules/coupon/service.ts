@@ -298,12 +298,13 @@ class CouponModuleService extends MedusaService({
    * or a second completion) gets that use back instead of a new one.
    */
   async claimRedemption(input: ClaimRedemptionInput): Promise<{ id: string; reused: boolean }> {
+    const attempt = { spent_uses: false }
     try {
-      return await this.claimRedemption_(input)
+      return await this.claimRedemption_(input, attempt)
     } catch (error) {
       // A refused claim rolled back the uses it had found spent by orders
       // (see claimRedemption_): they are marked again, on their own.
-      await this.redeemUsesWithOrders({ coupon_id: input.coupon_id }).catch(() => undefined)
+      if (attempt.spent_uses) await this.redeemUsesWithOrders({ coupon_id: input.coupon_id }).catch(() => undefined)
       throw error
     }
   }
@@ -312,29 +313,41 @@ class CouponModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async claimRedemption_(
     input: ClaimRedemptionInput,
+    /** Told whether uses were marked as spent by orders (a refusal rolls that back). */
+    attempt: { spent_uses: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; reused: boolean }> {
     const knex = transactionSqlOf(sharedContext)
     await knex.raw("SET LOCAL lock_timeout = '15s'")
     // Few statements while the lock is held: the row is read as it is locked,
     // this cart's live use and the coupon's run-out holds in one read.
+    // A claim in a rush: lock, one read, the count and the use in one statement.
     let coupon = (await knex.raw("SELECT * FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])).rows[0]
     // The coupon as it is at claim time, under its lock (deleted, paused or
     // outside its window since the cart was judged): refused like judging would.
     const closed = couponClosedRefusal(input.code, coupon && !coupon.deleted_at ? coupon : null, new Date())
     if (closed) throw refuse(closed.rule, closed.message)
     const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
+    const readUses = async () =>
+      (
+        await knex.raw(
+          `SELECT *, (status = 'held' AND hold_expires_at < now()) AS hold_ran_out FROM coupon_redemption
+           WHERE deleted_at IS NULL
+             AND ((cart_id = ? AND status IN ('held', 'redeemed')) OR (coupon_id = ? AND status = 'held' AND hold_expires_at < now()))`,
+          [input.cart_id, input.coupon_id]
+        )
+      ).rows as any[]
+    let redemptions = await readUses()
     // Held uses whose cart became an order are that order's (its order.placed
-    // event may have died with its process): marked redeemed before any
-    // run-out hold below is given back, so they are never released by time.
-    await this.spendUsesWithOrders_(knex, { coupon_id: input.coupon_id }, sharedContext)
-
-    const { rows: redemptions } = await knex.raw(
-      `SELECT *, (status = 'held' AND hold_expires_at < now()) AS hold_ran_out FROM coupon_redemption
-       WHERE deleted_at IS NULL
-         AND ((cart_id = ? AND status IN ('held', 'redeemed')) OR (coupon_id = ? AND status = 'held' AND hold_expires_at < now()))`,
-      [input.cart_id, input.coupon_id]
-    )
+    // event may have died with its process): marked redeemed before a
+    // run-out hold, or this cart's own use, below is given back or reused, so
+    // they are never released by time. Only when there is one: in a rush
+    // there is none, and marking scans every held use of the coupon while
+    // every other claim waits for the lock.
+    if (redemptions.length) {
+      attempt.spent_uses = (await this.spendUsesWithOrders_(knex, { coupon_id: input.coupon_id }, sharedContext)).length > 0
+      redemptions = await readUses()
+    }
     const live = redemptions.find((r: any) => r.cart_id === input.cart_id)
     if (live && live.coupon_id === input.coupon_id && live.code === input.code) {
       await knex("coupon_redemption")
