@@ -440,6 +440,30 @@ async function runScenario({ base, ready, browser }) {
     await screenshot(page, "campaign-detail-funnel")
   })
 
+  await step("campaigns: send to two pasted chat contacts, see their links; the records show the channel", async () => {
+    expect(state.campaignUrl, "needs the campaign created above")
+    await page.goto(state.campaignUrl)
+    await page.getByRole("button", { name: "Send to contacts", exact: true }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.locator("#campaign-contacts").fill(`channel,contact_id,name\nline,U-e2e-${run},Aiko\nfacebook,psid-e2e-${run}`)
+    await drawer.getByRole("button", { name: "Get links", exact: true }).click()
+    const links = drawer.locator('[data-testid="contact-links"]')
+    await links.getByText("2 links").waitFor()
+    await links.getByText("Aiko").waitFor()
+    await links.getByText(`psid-e2e-${run}`).waitFor()
+    const hrefs = await links.getByRole("link", { name: "page" }).evaluateAll((as) => as.map((a) => a.getAttribute("href")))
+    expect(hrefs.length === 2 && hrefs.every((h) => /\/coupon-pages\/[^/]+$/.test(h ?? "")) && hrefs[0] !== hrefs[1], `two distinct coupon page links, got ${JSON.stringify(hrefs)}`)
+    await screenshot(page, "campaign-contact-links", links)
+    await page.keyboard.press("Escape")
+    await page.reload()
+    // The records table: one row per channel (the customer's e-mail, LINE, Facebook).
+    const records = page.locator("table")
+    await records.getByText(`Aiko (U-e2e-${run})`).waitFor()
+    for (const channel of ["email", "line", "facebook"]) await records.getByText(channel, { exact: true }).first().waitFor()
+    await page.locator('[data-testid="funnel-sent"]').getByText("3", { exact: true }).waitFor()
+    await screenshot(page, "campaign-records-by-channel", records)
+  })
+
   if (browserErrors.length) log(`browser errors: ${browserErrors.join(" | ")}`)
   await context.close()
 }

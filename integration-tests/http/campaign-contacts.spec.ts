@@ -77,7 +77,9 @@ medusaIntegrationTestRunner({
       recipients: await count("coupon_campaign_recipient"),
       wallet: await count("coupon_wallet_entry"),
       notifications: await count("notification"),
-      reserved: Number((await dbConnection.raw(`SELECT count(*)::int AS n FROM coupon_code WHERE customer_id IS NOT NULL`)).rows[0].n),
+      reserved: Number(
+        (await dbConnection.raw(`SELECT count(*)::int AS n FROM coupon_code WHERE customer_id IS NOT NULL OR campaign_recipient_id IS NOT NULL`)).rows[0].n
+      ),
     })
 
     const amountsOf = async (orderId: string) => {
@@ -275,7 +277,21 @@ medusaIntegrationTestRunner({
       expect((await redeem(anonLink)).status).toBe(303)
       const [anonRow] = await couponService().listCouponCampaignRecipients({ token: anonLink })
       expect([anonRow.customer_id, anonRow.wallet_entry_id]).toEqual([null, null])
-      expect((await couponService().listCouponCodes({ code: anonRow.code }))[0].customer_id).toBe(anonRow.id)
+      // The code is held by the contact (its own column), not by a customer: the Codes tab and the export say so.
+      expect((await couponService().listCouponCodes({ code: anonRow.code }))[0]).toMatchObject({ customer_id: null, campaign_recipient_id: anonRow.id })
+      const codesOf = async (code: string) => (await api.get(`/admin/coupons/${coupon.id}/codes?q=${code}`, admin)).data.codes
+      expect(await codesOf(anonRow.code)).toEqual([
+        expect.objectContaining({ code: anonRow.code, state: "held_by_contact", customer_id: null, campaign_recipient_id: anonRow.id, contact: "telegram:tg-77" }),
+      ])
+      const exported = async (query: string) =>
+        (await api.get(`/admin/coupons/${coupon.id}/codes/export${query}`, admin)).data.trimEnd().split("\n").map((l: string) => l.split(","))
+      const [header, ...held] = await exported("?state=held_by_contact")
+      expect(header).toEqual(["code", "state", "uses", "max_uses", "customer_id", "batch_id", "created_at", "campaign_recipient_id", "contact"])
+      expect(held.map((r: string[]) => [r[0], r[1], r[4], r[7], r[8]])).toEqual([[anonRow.code, "held_by_contact", "", anonRow.id, "telegram:tg-77"]])
+      // Carol's and Dave's codes are in their wallets: assigned to the customer, no contact.
+      expect((await exported("?state=assigned")).slice(1).map((r: string[]) => [r[0], r[4], r[7]]).sort()).toEqual(
+        [[carolCode, carol.id, ""], [daveRow.code, dave.id, ""]].sort()
+      )
       expect(new Set([carolCode, daveRow.code, anonRow.code]).size).toBe(3)
       // Without an account, nothing was written to any wallet.
       expect(await couponService().listCouponWalletEntries({ code: anonRow.code })).toEqual([])
@@ -321,7 +337,11 @@ medusaIntegrationTestRunner({
       expect([ginaEntry.code, ginaEntry.source, ginaEntry.campaign_id]).toEqual([anonRow.code, "campaign", campaign.id])
       const [linked] = await couponService().listCouponCampaignRecipients({ token: anonLink })
       expect([linked.customer_id, linked.wallet_entry_id, linked.status]).toEqual([gina.id, ginaEntry.id, "redeemed"])
-      expect((await couponService().listCouponCodes({ code: anonRow.code }))[0].customer_id).toBe(gina.id)
+      expect((await couponService().listCouponCodes({ code: anonRow.code }))[0]).toMatchObject({ customer_id: gina.id, campaign_recipient_id: anonRow.id })
+      // Now in Gina's wallet: assigned to her, and still saying which contact it came from.
+      expect(await codesOf(anonRow.code)).toEqual([
+        expect.objectContaining({ state: "assigned", customer_id: gina.id, campaign_recipient_id: anonRow.id, contact: "telegram:tg-77" }),
+      ])
       // Only once: the link is hers now; Eve signed in gets nothing from it.
       const again = await counts()
       expect((await redeem(anonLink, gina)).status).toBe(303)

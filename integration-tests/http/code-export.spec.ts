@@ -22,12 +22,14 @@ medusaIntegrationTestRunner({
       const other = await createCoupon("OTHER")
       const [b1, b2] = await couponService().createCouponCodeBatches([
         { coupon_id: coupon.id, source: "import", status: "done", requested: 2, created: 2 },
-        { coupon_id: coupon.id, source: "import", status: "done", requested: 1, created: 1 },
+        { coupon_id: coupon.id, source: "import", status: "done", requested: 2, created: 2 },
       ])
       await couponService().createCouponCodes([
         { code: "A-2", coupon_id: coupon.id, batch_id: b1.id, max_uses: 1, usage_count: 1 },
         { code: "A-1", coupon_id: coupon.id, batch_id: b1.id, max_uses: 1 },
         { code: "B-1", coupon_id: coupon.id, batch_id: b2.id, max_uses: 1, customer_id: "cus_X" },
+        // Redeemed on a coupon page by a campaign contact without a store account (campaign-contacts.spec.ts exports a real one).
+        { code: "B-2", coupon_id: coupon.id, batch_id: b2.id, max_uses: 1, campaign_recipient_id: "ccrec_X" },
         { code: "FIX,ED", coupon_id: coupon.id, max_uses: 5, usage_count: 2 },
         { code: "GONE-1", coupon_id: coupon.id, batch_id: b1.id },
         { code: "O-1", coupon_id: other.id },
@@ -39,7 +41,7 @@ medusaIntegrationTestRunner({
 
     const exportCsv = (couponId: string, query = "") => api.get(`/admin/coupons/${couponId}/codes/export${query}`, admin)
 
-    const HEADER = "code,state,uses,max_uses,customer_id,batch_id,created_at"
+    const HEADER = "code,state,uses,max_uses,customer_id,batch_id,created_at,campaign_recipient_id,contact"
     const AT = "2026-11-30T12:00:00.123Z"
 
     it("streams every live code of the coupon as CSV, ordered by code, as a download", async () => {
@@ -51,11 +53,12 @@ medusaIntegrationTestRunner({
       expect(res.data).toBe(
         [
           HEADER,
-          `A-1,available,0,1,,${b1.id},${AT}`,
-          `A-2,used,1,1,,${b1.id},${AT}`,
-          `B-1,assigned,0,1,cus_X,${b2.id},${AT}`,
+          `A-1,available,0,1,,${b1.id},${AT},,`,
+          `A-2,used,1,1,,${b1.id},${AT},,`,
+          `B-1,assigned,0,1,cus_X,${b2.id},${AT},,`,
+          `B-2,held_by_contact,0,1,,${b2.id},${AT},ccrec_X,`,
           // CSV quoting by PostgreSQL: a comma in a code is quoted.
-          `"FIX,ED",available,2,5,,,${AT}`,
+          `"FIX,ED",available,2,5,,,${AT},,`,
           "",
         ].join("\n")
       )
@@ -63,16 +66,22 @@ medusaIntegrationTestRunner({
 
     it("filters by state, batch and the search of the Codes tab", async () => {
       const { coupon, b1, b2 } = await seed()
-      expect((await exportCsv(coupon.id, "?state=used")).data).toBe(`${HEADER}\nA-2,used,1,1,,${b1.id},${AT}\n`)
+      expect((await exportCsv(coupon.id, "?state=used")).data).toBe(`${HEADER}\nA-2,used,1,1,,${b1.id},${AT},,\n`)
       expect((await exportCsv(coupon.id, "?state=available")).data).toBe(
-        `${HEADER}\nA-1,available,0,1,,${b1.id},${AT}\n"FIX,ED",available,2,5,,,${AT}\n`
+        `${HEADER}\nA-1,available,0,1,,${b1.id},${AT},,\n"FIX,ED",available,2,5,,,${AT},,\n`
       )
-      expect((await exportCsv(coupon.id, `?batch_id=${b2.id}`)).data).toBe(`${HEADER}\nB-1,assigned,0,1,cus_X,${b2.id},${AT}\n`)
+      expect((await exportCsv(coupon.id, "?state=assigned")).data).toBe(`${HEADER}\nB-1,assigned,0,1,cus_X,${b2.id},${AT},,\n`)
+      expect((await exportCsv(coupon.id, "?state=held_by_contact")).data).toBe(
+        `${HEADER}\nB-2,held_by_contact,0,1,,${b2.id},${AT},ccrec_X,\n`
+      )
+      expect((await exportCsv(coupon.id, `?batch_id=${b2.id}`)).data).toBe(
+        `${HEADER}\nB-1,assigned,0,1,cus_X,${b2.id},${AT},,\nB-2,held_by_contact,0,1,,${b2.id},${AT},ccrec_X,\n`
+      )
       expect((await exportCsv(coupon.id, `?batch_id=${b1.id}&state=available`)).data).toBe(
-        `${HEADER}\nA-1,available,0,1,,${b1.id},${AT}\n`
+        `${HEADER}\nA-1,available,0,1,,${b1.id},${AT},,\n`
       )
       expect((await exportCsv(coupon.id, "?q=a-")).data).toBe(
-        `${HEADER}\nA-1,available,0,1,,${b1.id},${AT}\nA-2,used,1,1,,${b1.id},${AT}\n`
+        `${HEADER}\nA-1,available,0,1,,${b1.id},${AT},,\nA-2,used,1,1,,${b1.id},${AT},,\n`
       )
       // A quote in a filter is a value, not SQL.
       expect((await exportCsv(coupon.id, `?batch_id=${encodeURIComponent("x' OR '1'='1")}`)).data).toBe(`${HEADER}\n`)
@@ -121,7 +130,7 @@ medusaIntegrationTestRunner({
       while (!firstByteAt) await new Promise((r) => setTimeout(r, 5))
       const answeredAt = await api.get(`/admin/coupons/${coupon.id}`, admin).then(() => Date.now())
       await download
-      expect(lines).toBe(1 + 4 + 200000)
+      expect(lines).toBe(1 + 5 + 200000)
       expect(answeredAt).toBeLessThan(doneAt)
     })
   },

@@ -263,5 +263,45 @@ medusaIntegrationTestRunner({
         customer_id: customer.id,
       })
     })
+
+    it("announces the same for a chat contact without a store account: channel and contact id, no customer, no wallet", async () => {
+      const coupon = await createCoupon({ code: null, title: "Serial $5" })
+      await couponService().createCouponCodes([{ code: "EVT-LINE-1", coupon_id: coupon.id }])
+      const campaign = (
+        await api.post(
+          "/admin/coupon-campaigns",
+          {
+            name: "LINE spring",
+            coupon_id: coupon.id,
+            expiry_days: 10,
+            send_starts_at: new Date(Date.now() - HOUR).toISOString(),
+            send_ends_at: new Date(Date.now() + DAY).toISOString(),
+          },
+          admin
+        )
+      ).data.coupon_campaign
+      const { links } = (await api.post(`/admin/coupon-campaigns/${campaign.id}/links`, { contacts: [{ channel: "line", contact_id: "U-evt-1" }] }, admin)).data
+      const token = links[0].coupon_url.split("/coupon-pages/")[1]
+      await api.get(`/coupon-pages/${token}`)
+      await api.get(`/coupon-pages/${token}`)
+      expect((await api.post(`/coupon-pages/${token}/redeem`, {}, { maxRedirects: 0, validateStatus: () => true })).status).toBe(303)
+      await api.post("/admin/coupon-campaigns/verify", { code: "evt-line-1", channel: "line", contact_id: "U-evt-1" }, admin)
+
+      const events = await settled(["coupon.campaign_coupon.verified"])
+      const campaignEvents = events.filter((e) => e.name.startsWith("coupon.campaign_coupon."))
+      expect(campaignEvents.map((e) => e.name)).toEqual([
+        "coupon.campaign_coupon.sent",
+        "coupon.campaign_coupon.opened",
+        "coupon.campaign_coupon.redeemed",
+        "coupon.campaign_coupon.verified",
+      ])
+      const contact = { id: links[0].id, campaign_id: campaign.id, channel: "line", contact_id: "U-evt-1", customer_id: null }
+      expect(campaignEvents[0].data).toEqual({ ...contact, sent_at: expect.any(String) })
+      expect(campaignEvents[1].data).toEqual(contact)
+      expect(campaignEvents[2].data).toEqual({ ...contact, coupon_id: coupon.id, code: "EVT-LINE-1", wallet_entry_id: null })
+      expect(campaignEvents[3].data).toEqual({ ...contact, code: "EVT-LINE-1" })
+      // Redeemed without an account: nothing went to a wallet.
+      expect(named(events, "coupon.wallet_entry.created")).toEqual([])
+    })
   },
 })

@@ -118,6 +118,8 @@ medusaIntegrationTestRunner({
             customer_id: null,
             batch_id: batch.id,
             created_at: expect.any(String),
+            campaign_recipient_id: null,
+            contact: null,
           })),
           count: 2000,
           limit: 3,
@@ -491,6 +493,8 @@ medusaIntegrationTestRunner({
             customer_id: null,
             batch_id: data.batch.id,
             created_at: expect.any(String),
+            campaign_recipient_id: null,
+            contact: null,
           },
         })
         expect(await refusal(api.post(`/admin/coupons/${coupon.id}/codes`, { code: "FNA5841", quantity: 2 }, admin))).toEqual({

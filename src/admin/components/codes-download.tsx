@@ -7,6 +7,7 @@ const EXPORT_STATES = [
   { value: "all", label: "All states" },
   { value: "available", label: "Available" },
   { value: "assigned", label: "Assigned" },
+  { value: "held_by_contact", label: "Held by a contact" },
   { value: "used", label: "Used" },
 ]
 

@@ -256,6 +256,7 @@ const ImportCodes = ({ couponId }: { couponId: string }) => {
 const CODE_STATE: Record<string, { label: string; color: "green" | "blue" | "grey" }> = {
   available: { label: "Available", color: "green" },
   assigned: { label: "In a wallet", color: "blue" },
+  held_by_contact: { label: "Held by a contact", color: "blue" },
   used: { label: "Used", color: "grey" },
 }
 
@@ -290,6 +291,10 @@ const codeColumns = [
         "-"
       )
     },
+  }),
+  columnHelper.accessor("contact", {
+    header: "Campaign contact",
+    cell: ({ getValue }) => getValue() ?? "-",
   }),
   columnHelper.accessor("created_at", {
     header: "Added",

@@ -111,6 +111,9 @@ export type SerialCode = {
   customer_id?: string | null
   batch_id?: string | null
   created_at?: string
+  campaign_recipient_id?: string | null
+  /** `channel:contact_id` of the campaign contact that redeemed it. */
+  contact?: string | null
   [key: string]: unknown
 }
 

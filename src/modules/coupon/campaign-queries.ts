@@ -303,15 +303,21 @@ export async function linkRecipientCustomer(
 }
 
 /**
- * Moves a serial code reserved for one holder (a contact's recipient id, or
- * back) to another, only while `from` holds it and it is unused. Returns
- * whether it moved (false for a shared code: nothing to move).
+ * Hands a serial code a campaign contact holds (coupon_code.campaign_recipient_id)
+ * to the customer now taking it into their wallet, only while it is unused
+ * and in no wallet; `undo` gives it back to the contact alone (compensation).
+ * The recipient id stays on the code: it says which contact it came from.
+ * Returns whether it moved (false for a shared code: nothing to move).
  */
-export async function transferContactSerialCode(knex: Sql, input: { code: string; from: string; to: string }): Promise<boolean> {
+export async function handContactSerialCode(
+  knex: Sql,
+  input: { code: string; recipient_id: string; customer_id: string; undo?: boolean }
+): Promise<boolean> {
   const moved = await knex("coupon_code")
-    .where({ code: input.code, customer_id: input.from, deleted_at: null })
+    .where({ code: input.code, campaign_recipient_id: input.recipient_id, deleted_at: null })
+    .where("customer_id", input.undo ? input.customer_id : null)
     .where("usage_count", 0)
-    .update({ customer_id: input.to, updated_at: knex.fn.now() })
+    .update({ customer_id: input.undo ? null : input.customer_id, updated_at: knex.fn.now() })
   return moved === 1
 }
 

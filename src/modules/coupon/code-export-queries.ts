@@ -11,18 +11,32 @@ import type { Sql } from "./sql-handle"
  * forwards buffers (other requests go on being served).
  */
 
-export const CODE_STATES = ["available", "assigned", "used"] as const
+/**
+ * A serial code's state: `assigned` sits in a customer's wallet,
+ * `held_by_contact` was redeemed on a coupon page by a campaign contact
+ * without a store account (coupon_code.campaign_recipient_id).
+ */
+export const CODE_STATES = ["available", "assigned", "held_by_contact", "used"] as const
 export type CodeState = (typeof CODE_STATES)[number]
 
 export type CodeExportFilter = { coupon_id: string; state?: CodeState; batch_id?: string; q?: string }
 
-/** The same `state` the code list derives (serial-code-queries.ts CODE_COLUMNS). */
-const STATE_SQL = `CASE WHEN usage_count >= max_uses THEN 'used' WHEN customer_id IS NOT NULL THEN 'assigned' ELSE 'available' END`
+/** A code's state, in SQL over coupon_code's columns: the code list derives it here too (serial-code-queries.ts). */
+export const CODE_STATE_SQL = `CASE WHEN usage_count >= max_uses THEN 'used' WHEN customer_id IS NOT NULL THEN 'assigned'
+  WHEN campaign_recipient_id IS NOT NULL THEN 'held_by_contact' ELSE 'available' END`
+
+/**
+ * The contact holding a code, `channel:contact_id`; read only for the few
+ * codes a contact holds, so a million-code export keeps its plan.
+ */
+export const CODE_CONTACT_SQL = `CASE WHEN campaign_recipient_id IS NULL THEN NULL ELSE (
+  SELECT r.channel || ':' || r.contact_id FROM coupon_campaign_recipient r WHERE r.id = coupon_code.campaign_recipient_id) END`
 
 const STATE_CONDITION: Record<CodeState, string> = {
   used: "usage_count >= max_uses",
   assigned: "usage_count < max_uses AND customer_id IS NOT NULL",
-  available: "usage_count < max_uses AND customer_id IS NULL",
+  held_by_contact: "usage_count < max_uses AND customer_id IS NULL AND campaign_recipient_id IS NOT NULL",
+  available: "usage_count < max_uses AND customer_id IS NULL AND campaign_recipient_id IS NULL",
 }
 
 /**
@@ -36,8 +50,9 @@ export function codeExportSql(filter: CodeExportFilter, quote: (value: string) =
   if (filter.batch_id) conditions.push(`batch_id = ${quote(filter.batch_id)}`)
   if (filter.q) conditions.push(`code LIKE ${quote(`${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`)
   return `COPY (
-    SELECT code, ${STATE_SQL} AS state, usage_count AS uses, max_uses, customer_id, batch_id,
-           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
+    SELECT code, ${CODE_STATE_SQL} AS state, usage_count AS uses, max_uses, customer_id, batch_id,
+           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+           campaign_recipient_id, ${CODE_CONTACT_SQL} AS contact
       FROM coupon_code
      WHERE ${conditions.join(" AND ")}
      ORDER BY code

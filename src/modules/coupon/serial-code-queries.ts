@@ -10,6 +10,7 @@ import { randomInt } from "node:crypto"
 import { CodeRecords, codeRecordsToStrings } from "./lib/code-generation"
 import { CodeImportRefused, CodeRow, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
 import { entityIdLength, entityIds, writeEntityIds } from "./lib/entity-id"
+import { CODE_CONTACT_SQL, CODE_STATE_SQL, type CodeState } from "./code-export-queries"
 import type { Sql } from "./sql-handle"
 
 /**
@@ -37,10 +38,9 @@ export type CodeBatchRow = {
   updated_at: Date
 }
 
-/** A serial code as the admin API shows it; `state` is derived here only. */
-const CODE_COLUMNS = `id, code,
-  CASE WHEN usage_count >= max_uses THEN 'used' WHEN customer_id IS NOT NULL THEN 'assigned' ELSE 'available' END AS state,
-  max_uses, usage_count, customer_id, batch_id, created_at`
+/** A serial code as the admin API shows it (the same state and contact as the CSV export). */
+const CODE_COLUMNS = `id, code, ${CODE_STATE_SQL} AS state,
+  max_uses, usage_count, customer_id, batch_id, created_at, campaign_recipient_id, ${CODE_CONTACT_SQL} AS contact`
 
 const BATCH_COLUMNS = "id, coupon_id, source, status, requested, created, prefix, length, error, created_at, updated_at"
 
@@ -303,13 +303,14 @@ export async function analyzeCodesAfterBulkWrite(knex: Sql, added: number): Prom
 
 /**
  * A batch that did not finish gives its codes back (all of them but those
- * already handed to a wallet or used, which stay and are counted) and says
+ * already handed to a wallet or a campaign contact or used, which stay and
+ * are counted) and says
  * why it failed.
  */
 export async function failCodeBatch(trx: Sql, batchId: string, error: string): Promise<void> {
   await trx.raw(
     `UPDATE coupon_code SET deleted_at = now(), updated_at = now()
-     WHERE batch_id = ? AND deleted_at IS NULL AND usage_count = 0 AND customer_id IS NULL`,
+     WHERE batch_id = ? AND deleted_at IS NULL AND usage_count = 0 AND customer_id IS NULL AND campaign_recipient_id IS NULL`,
     [batchId]
   )
   await trx.raw(
@@ -526,7 +527,7 @@ export async function reinstateCodesOfCoupons(knex: Sql, couponIds: string[], de
     .update({ deleted_at: null, updated_at: knex.fn.now() })
 }
 
-export type SerialCodeState = "available" | "used" | "assigned"
+export type SerialCodeState = CodeState
 
 export type SerialCodeRow = {
   id: string
@@ -537,6 +538,9 @@ export type SerialCodeRow = {
   customer_id: string | null
   batch_id: string | null
   created_at: Date
+  /** The campaign contact (coupon_campaign_recipient) that redeemed it without a store account, and its `channel:contact_id`. */
+  campaign_recipient_id: string | null
+  contact: string | null
 }
 
 /**

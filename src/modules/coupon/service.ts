@@ -55,7 +55,7 @@ import {
   IssuedRecipient,
   issueRecipients,
   linkRecipientCustomer,
-  transferContactSerialCode,
+  handContactSerialCode,
   markRecipientOpened,
   markRecipientRedeemed,
   RecipientRedemption,
@@ -268,7 +268,25 @@ class CouponModuleService extends MedusaService({
     input: { coupon_id: string; coupon_label: string; customer_ids: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SerialReservation[]> {
-    return reserveFreeSerialCodes(transactionSqlOf(sharedContext), input)
+    const rows = await reserveFreeSerialCodes(transactionSqlOf(sharedContext), input)
+    return rows.map((r) => ({ id: r.id, code: r.code, customer_id: r.holder_id, newly_reserved: true }))
+  }
+
+  /**
+   * One free one-time serial code of a coupon for a campaign contact without
+   * a store account (coupon_code.campaign_recipient_id), or a refusal.
+   */
+  @InjectTransactionManager()
+  async reserveFreeSerialCodeForContact(
+    input: { coupon_id: string; coupon_label: string; campaign_recipient_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; code: string; campaign_recipient_id: string }> {
+    const [row] = await reserveFreeSerialCodes(transactionSqlOf(sharedContext), {
+      coupon_id: input.coupon_id,
+      coupon_label: input.coupon_label,
+      campaign_recipient_ids: [input.campaign_recipient_id],
+    })
+    return { id: row.id, code: row.code, campaign_recipient_id: row.holder_id }
   }
 
   /** A given serial code for one customer (claim by code). */
@@ -282,7 +300,7 @@ class CouponModuleService extends MedusaService({
 
   @InjectTransactionManager()
   async releaseSerialCodes(
-    reservations: { id: string; customer_id: string }[],
+    reservations: ({ id: string; customer_id: string } | { id: string; campaign_recipient_id: string })[],
     @MedusaContext() sharedContext: Context = {}
   ) {
     await releaseSerialCodes(transactionSqlOf(sharedContext), reservations)
@@ -813,13 +831,13 @@ class CouponModuleService extends MedusaService({
     return linkRecipientCustomer(transactionSqlOf(sharedContext), input)
   }
 
-  /** Moves a contact's reserved serial code to the customer claiming it (or back); false when there is none. */
+  /** Hands a contact's serial code to the customer claiming it (or back, `undo`); false when there is none. */
   @InjectTransactionManager()
-  async transferContactSerialCode(
-    input: { code: string; from: string; to: string },
+  async handContactSerialCode(
+    input: { code: string; recipient_id: string; customer_id: string; undo?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    return transferContactSerialCode(transactionSqlOf(sharedContext), input)
+    return handContactSerialCode(transactionSqlOf(sharedContext), input)
   }
 
   @InjectTransactionManager()

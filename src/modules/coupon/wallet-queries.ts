@@ -164,40 +164,55 @@ export async function queryWallet(knex: Sql, q: WalletQuery): Promise<{ rows: Wa
 export type SerialReservation = { id: string; code: string; customer_id: string; newly_reserved: boolean }
 
 /**
- * Reserves one free serial code of a coupon (one-time, never used, in no
- * wallet) for each customer. Rows are locked with SKIP LOCKED and the UPDATE
- * is conditional on `customer_id IS NULL`, so two assignments running at the
- * same time never get the same code; when fewer codes are free than needed,
- * nothing is reserved.
+ * Who a serial code is reserved for: store customers (their wallets) or
+ * campaign contacts without a store account (coupon_campaign_recipient ids).
+ * A code is free while it has neither.
+ */
+export type SerialCodeHolders = { customer_ids: string[] } | { campaign_recipient_ids: string[] }
+
+const holderColumnOf = (holders: SerialCodeHolders) =>
+  "customer_ids" in holders
+    ? { column: "customer_id" as const, ids: holders.customer_ids }
+    : { column: "campaign_recipient_id" as const, ids: holders.campaign_recipient_ids }
+
+/**
+ * Reserves one free serial code of a coupon (one-time, never used, held by
+ * no customer or contact) for each holder. Rows are locked with SKIP LOCKED
+ * and the UPDATE is conditional on the code still being free, so two
+ * assignments running at the same time never get the same code; when fewer
+ * codes are free than needed, nothing is reserved. Each code comes back with
+ * `holder_id`, the customer or recipient it went to.
  */
 export async function reserveFreeSerialCodes(
   knex: Sql,
-  input: { coupon_id: string; coupon_label: string; customer_ids: string[] }
-): Promise<SerialReservation[]> {
-  const wanted = input.customer_ids.map(() => "(?, ?::int)").join(", ")
+  input: { coupon_id: string; coupon_label: string } & SerialCodeHolders
+): Promise<{ id: string; code: string; holder_id: string }[]> {
+  const { column, ids } = holderColumnOf(input)
+  const wanted = ids.map(() => "(?, ?::int)").join(", ")
   const result = await knex.raw(
     `WITH locked AS (
        SELECT id FROM coupon_code
-       WHERE coupon_id = ? AND customer_id IS NULL AND usage_count = 0 AND max_uses = 1 AND deleted_at IS NULL
+       WHERE coupon_id = ? AND customer_id IS NULL AND campaign_recipient_id IS NULL
+         AND usage_count = 0 AND max_uses = 1 AND deleted_at IS NULL
        LIMIT ? FOR UPDATE SKIP LOCKED
      ), numbered AS (
        SELECT id, row_number() OVER (ORDER BY id) AS n FROM locked
-     ), wanted(customer_id, n) AS (VALUES ${wanted})
-     UPDATE coupon_code cc SET customer_id = wanted.customer_id, updated_at = now()
+     ), wanted(holder_id, n) AS (VALUES ${wanted})
+     UPDATE coupon_code cc SET ${column} = wanted.holder_id, updated_at = now()
      FROM numbered JOIN wanted ON wanted.n = numbered.n
-     WHERE cc.id = numbered.id AND cc.customer_id IS NULL
-     RETURNING cc.id, cc.code, cc.customer_id`,
-    [input.coupon_id, input.customer_ids.length, ...input.customer_ids.flatMap((id, i) => [id, i + 1])]
+     WHERE cc.id = numbered.id AND cc.customer_id IS NULL AND cc.campaign_recipient_id IS NULL
+     RETURNING cc.id, cc.code, cc.${column} AS holder_id`,
+    [input.coupon_id, ids.length, ...ids.flatMap((id, i) => [id, i + 1])]
   )
-  const rows: { id: string; code: string; customer_id: string }[] = result.rows
-  if (rows.length < input.customer_ids.length) {
+  const rows: { id: string; code: string; holder_id: string }[] = result.rows
+  if (rows.length < ids.length) {
     // Thrown inside the transaction: the codes reserved above are given back.
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Coupon ${input.coupon_label} has no free serial code left: ${input.customer_ids.length} needed, ${rows.length} free.`
+      `Coupon ${input.coupon_label} has no free serial code left: ${ids.length} needed, ${rows.length} free.`
     )
   }
-  return rows.map((r) => ({ ...r, newly_reserved: true }))
+  return rows
 }
 
 /**
@@ -235,12 +250,21 @@ export async function reserveSerialCode(
   return { id: row.id, code: row.code, customer_id: input.customer_id, newly_reserved: true }
 }
 
-/** Gives reserved serial codes back (compensation of a failed wallet grant). */
-export async function releaseSerialCodes(knex: Sql, reservations: { id: string; customer_id: string }[]) {
+/**
+ * Gives reserved serial codes back (compensation of a failed wallet grant or
+ * contact redemption): each is freed of the customer or the campaign contact
+ * it was reserved for, only while that one still holds it.
+ */
+export async function releaseSerialCodes(
+  knex: Sql,
+  reservations: ({ id: string; customer_id: string } | { id: string; campaign_recipient_id: string })[]
+) {
   for (const r of reservations) {
+    const column = "customer_id" in r ? "customer_id" : "campaign_recipient_id"
+    const holder = "customer_id" in r ? r.customer_id : r.campaign_recipient_id
     await knex("coupon_code")
-      .where({ id: r.id, customer_id: r.customer_id })
-      .update({ customer_id: null, updated_at: knex.fn.now() })
+      .where({ id: r.id, [column]: holder })
+      .update({ [column]: null, updated_at: knex.fn.now() })
   }
 }
 

@@ -10,7 +10,6 @@ import type CouponModuleService from "../../modules/coupon/service"
 import { expandCategoryIds, isSaleItem } from "../../modules/coupon/lib/eligibility"
 import { CouponEvaluation, CouponForEvaluation, evaluateCoupon } from "../../modules/coupon/lib/evaluate-coupon"
 import { contactCodeExpiry } from "../../modules/coupon/lib/campaign"
-import { isContactHolder } from "../../modules/coupon/lib/wallet"
 import { asCouponCart, type CouponCart, findCouponByCode, withLineProducts } from "./load-coupon-cart"
 
 export type CartCouponVerdict = {
@@ -86,15 +85,15 @@ export async function judgeCouponOnCart(
             .then((r) => r.data)
         : Promise.resolve([]),
       serial?.customer_id
-        ? isContactHolder(serial.customer_id)
-          ? contactCodeEntry(couponService, serial.customer_id, coupon.ends_at)
-          : couponService
-              .listCouponWalletEntries(
-                { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
-                { select: ["expires_at"], take: 1 }
-              )
-              .then(([entry]) => entry ?? null)
-        : Promise.resolve(null),
+        ? couponService
+            .listCouponWalletEntries(
+              { customer_id: serial.customer_id, coupon_code_id: serial.id, state: "available" },
+              { select: ["expires_at"], take: 1 }
+            )
+            .then(([entry]) => entry ?? null)
+        : serial?.campaign_recipient_id
+          ? contactCodeEntry(couponService, serial.campaign_recipient_id, coupon.ends_at)
+          : Promise.resolve(null),
       coupon.category_ids?.length ? withLineProducts(container, cart, { categories: true }) : cart,
       coupon.customer_group_ids?.length && cart.customer_id ? customerGroupFacts(container, cart) : Promise.resolve(null),
     ])
@@ -170,7 +169,7 @@ async function customerGroupFacts(
 
 /**
  * The validity of a serial code a campaign contact without an account
- * redeemed (its holder is the recipient): what its wallet entry would say,
+ * redeemed (coupon_code.campaign_recipient_id): what its wallet entry would say,
  * so the campaign's N days hold at checkout as they do for a wallet.
  */
 async function contactCodeEntry(

@@ -12,7 +12,6 @@ import {
 import { toMajorUnits, toMinorUnits } from "./money"
 import { CurrencyAmounts, currencyTerms } from "./coupon-currency"
 import { shippingDiscount } from "./shipping-discount"
-import { isContactHolder } from "./wallet"
 
 /**
  * Everything docs/rules.md §2–§3 need to judge one coupon on one cart, already
@@ -237,7 +236,7 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
       : fail("usage_limit_reached", usageLimitMessage(code, null))
   }
   if (serial) {
-    if (serial.customer_id && serial.customer_id !== cart.customer_id && !isContactHolder(serial.customer_id)) {
+    if (serial.customer_id && serial.customer_id !== cart.customer_id) {
       return fail(
         "code_not_yours",
         `Coupon code ${code} belongs to another customer's wallet; coupons cannot be transferred.`

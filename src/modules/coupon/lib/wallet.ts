@@ -70,12 +70,3 @@ export function rankWalletCouponOptions<T extends WalletCouponOption>(options: T
     return a.code < b.code ? -1 : a.code > b.code ? 1 : 0
   })
 }
-
-/**
- * A one-time serial code redeemed by a contact without a store account is
- * reserved for that contact's link (coupon_code.customer_id holds the
- * recipient id), so no other contact is given it; at checkout it is the
- * bearer's, as a code shown on a page is meant to be typed by whoever holds
- * it. A code in a customer's wallet stays that customer's only.
- */
-export const isContactHolder = (holderId: string | null | undefined) => !!holderId && holderId.startsWith("ccrec_")

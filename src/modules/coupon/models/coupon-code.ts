@@ -20,6 +20,11 @@ export const CouponCode = model
     usage_count: model.number().default(0),
     // Set when the code sits in one customer's wallet: only they may use it.
     customer_id: model.text().nullable(),
+    // Set when a campaign contact without a store account redeemed the code
+    // (coupon_campaign_recipient.id): no other contact is given it, and at
+    // checkout it is the bearer's. Kept when that contact later takes it into
+    // a customer's wallet (customer_id then set too), to say where it came from.
+    campaign_recipient_id: model.text().nullable(),
     coupon_id: model.text(),
     batch_id: model.text().nullable(),
   })
@@ -36,5 +41,10 @@ export const CouponCode = model
       name: "IDX_coupon_code_customer_id",
       on: ["customer_id"],
       where: "deleted_at IS NULL AND customer_id IS NOT NULL",
+    },
+    {
+      name: "IDX_coupon_code_campaign_recipient_id",
+      on: ["campaign_recipient_id"],
+      where: "deleted_at IS NULL AND campaign_recipient_id IS NOT NULL",
     },
   ])

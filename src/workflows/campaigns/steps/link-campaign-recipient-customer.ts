@@ -4,25 +4,22 @@ import type CouponModuleService from "../../../modules/coupon/service"
 import { refuse } from "../../../modules/coupon/errors"
 
 /**
- * Hands a contact's serial code (reserved for the recipient) to the customer
- * now claiming it, before the wallet grant, which then finds it theirs. A
- * shared code needs nothing. The compensation gives it back to the contact.
+ * Hands a contact's serial code (coupon_code.campaign_recipient_id) to the
+ * customer now claiming it, before the wallet grant, which then finds it
+ * theirs. A shared code needs nothing. The compensation gives it back to the
+ * contact.
  */
 export const handContactCodeToCustomerStep = createStep(
   "hand-coupon-campaign-contact-code-to-customer",
   async (input: { recipient_id: string; customer_id: string; code: string }, { container }) => {
-    const moved = await container.resolve<CouponModuleService>(COUPON_MODULE).transferContactSerialCode({
-      code: input.code,
-      from: input.recipient_id,
-      to: input.customer_id,
-    })
+    const moved = await container.resolve<CouponModuleService>(COUPON_MODULE).handContactSerialCode(input)
     return new StepResponse(moved, moved ? input : null)
   },
   async (moved, { container }) => {
     if (!moved) return
     await container
       .resolve<CouponModuleService>(COUPON_MODULE)
-      .transferContactSerialCode({ code: moved.code, from: moved.customer_id, to: moved.recipient_id })
+      .handContactSerialCode({ ...moved, undo: true })
   }
 )
 

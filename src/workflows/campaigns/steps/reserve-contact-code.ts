@@ -8,9 +8,8 @@ import type { CampaignRedemptionPlan } from "./validate-campaign-redemption"
  * The code a contact without a store account redeems: what a wallet grant
  * would give (a free one-time serial code, else the coupon's shared code or
  * fixed serial), without a wallet. A serial code is reserved for the
- * contact's link (its holder is the recipient id, lib/wallet.ts
- * isContactHolder), so no other contact is given it. The compensation gives
- * a reserved code back.
+ * contact's link (coupon_code.campaign_recipient_id), so no other contact is
+ * given it. The compensation gives a reserved code back.
  */
 export const reserveContactCodeStep = createStep(
   "reserve-coupon-campaign-contact-code",
@@ -22,24 +21,23 @@ export const reserveContactCodeStep = createStep(
       couponService,
       coupon,
       label,
-      { coupon_id: coupon.id, customer_ids: [plan.recipient_id], source: "campaign" },
+      {},
       [plan.recipient_id]
     )
     if (give.kind !== "serial_pool") {
       return new StepResponse({ code: give.code, coupon_code_id: give.coupon_code_id }, null)
     }
-    const [reserved] = await couponService.reserveFreeSerialCodes({
+    const reserved = await couponService.reserveFreeSerialCodeForContact({
       coupon_id: coupon.id,
       coupon_label: label,
-      customer_ids: [plan.recipient_id],
+      campaign_recipient_id: plan.recipient_id,
     })
-    return new StepResponse(
-      { code: reserved.code, coupon_code_id: reserved.id as string | null },
-      { id: reserved.id, customer_id: plan.recipient_id }
-    )
+    return new StepResponse({ code: reserved.code, coupon_code_id: reserved.id as string | null }, reserved)
   },
   async (reserved, { container }) => {
     if (!reserved) return
-    await container.resolve<CouponModuleService>(COUPON_MODULE).releaseSerialCodes([reserved])
+    await container
+      .resolve<CouponModuleService>(COUPON_MODULE)
+      .releaseSerialCodes([{ id: reserved.id, campaign_recipient_id: reserved.campaign_recipient_id }])
   }
 )

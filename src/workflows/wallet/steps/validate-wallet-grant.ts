@@ -153,13 +153,13 @@ export const validateWalletGrantStep = createStep(
 /**
  * What a grant gives (see validateWalletGrantStep); `holderIds` are the
  * customers — or, for a campaign contact without a store account, the
- * recipient (reserve-contact-code.ts) — the code goes to.
+ * recipient (reserve-contact-code.ts, never with a `code`) — the code goes to.
  */
 export async function decideWhatToGive(
   couponService: CouponModuleService,
   coupon: { id: string; code: string | null },
   label: string,
-  input: AddToWalletInput,
+  input: Pick<AddToWalletInput, "code">,
   customerIds: string[]
 ): Promise<WalletGrantPlan["give"]> {
   if (input.code) {
@@ -187,6 +187,13 @@ export async function decideWhatToGive(
         `Coupon code ${code} belongs to another customer's wallet; coupons cannot be transferred.`
       )
     }
+    if (!serial.customer_id && serial.campaign_recipient_id) {
+      // Handed over only to the contact's own customer, by the coupon page (claim-campaign-coupon-into-wallet).
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Coupon code ${code} was redeemed by a campaign contact; coupons cannot be transferred.`
+      )
+    }
     if (serial.usage_count >= serial.max_uses) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Coupon code ${code} has already been used.`)
     }
@@ -199,7 +206,7 @@ export async function decideWhatToGive(
   )
   if (oneTime) {
     const free = await couponService.listAndCountCouponCodes(
-      { coupon_id: coupon.id, max_uses: 1, usage_count: 0, customer_id: null },
+      { coupon_id: coupon.id, max_uses: 1, usage_count: 0, customer_id: null, campaign_recipient_id: null },
       { select: ["id"], take: 1 }
     )
     if (free[1] < customerIds.length) {

@@ -329,16 +329,6 @@ describe("evaluateCoupon", () => {
       expectOk(evaluate({ serial: { customer_id: null, max_uses: 1, usage_count: 0 }, cart: { customer_id: null } }))
     })
 
-    it("a serial code shown to a campaign contact without an account is the bearer's", () => {
-      expectOk(evaluate({ serial: { customer_id: "ccrec_01CONTACT", max_uses: 1, usage_count: 0 } }))
-      expectOk(evaluate({ serial: { customer_id: "ccrec_01CONTACT", max_uses: 1, usage_count: 0 }, cart: { customer_id: null } }))
-      expectFailure(
-        evaluate({ serial: { customer_id: "ccrec_01CONTACT", max_uses: 1, usage_count: 1 } }),
-        "usage_limit_reached",
-        "Coupon code WELCOME10 has already been used."
-      )
-    })
-
     it("expired: a serial code whose wallet entry expired, even though the coupon runs on", () => {
       const held = { customer_id: "cus_1", max_uses: 1, usage_count: 0 }
       expectFailure(

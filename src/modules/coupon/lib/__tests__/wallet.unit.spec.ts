@@ -1,5 +1,4 @@
 import { rankWalletCouponOptions, walletEntryExpiry, walletUseUrl } from "../wallet"
-import { isContactHolder } from "../wallet"
 
 const RECEIVED = new Date("2026-03-10T12:00:00.000Z")
 
@@ -92,13 +91,5 @@ describe("rankWalletCouponOptions", () => {
     const input = [option("A", 1, true, null), option("B", 2, true, null)]
     rankWalletCouponOptions(input)
     expect(input.map((o) => o.code)).toEqual(["A", "B"])
-  })
-})
-
-describe("isContactHolder", () => {
-  it("tells a campaign contact's reservation (a recipient id) from a customer's", () => {
-    expect(isContactHolder("ccrec_01ABC")).toBe(true)
-    expect(isContactHolder("cus_01ABC")).toBe(false)
-    expect(isContactHolder(null)).toBe(false)
   })
 })
