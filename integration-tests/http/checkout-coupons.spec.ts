@@ -343,6 +343,29 @@ medusaIntegrationTestRunner({
         expect(completed.order.item_total).toBe(53)
       })
 
+      it("judges again at completion what changed outside the cart since the apply: a blocked customer, a product made an excluded kind", async () => {
+        await createCoupon({ code: "OUTSIDE5", title: "t", type: "fixed", amount: 5 })
+        const customer = await getContainer().resolve(Modules.CUSTOMER).createCustomers({ email: "later-blocked@example.com" })
+        const blockedCart = await shop.createCart([["tee", 1]])
+        await getContainer().resolve(Modules.CART).updateCarts(blockedCart.id, { customer_id: customer.id })
+        await shop.applyCoupon(blockedCart.id, "OUTSIDE5")
+        await api.post("/admin/coupon-blocklist", { customer_id: customer.id, reason: "abuse" }, admin)
+        expect(await refusal(shop.complete(blockedCart.id))).toEqual({
+          status: 400,
+          message: "This customer is blocked from using coupons.",
+        })
+
+        const kindCart = await shop.createCart([["hoodie", 1]])
+        expect(adjustmentsOf((await shop.applyCoupon(kindCart.id, "OUTSIDE5")).cart)).toEqual({ hoodie: 5 })
+        await getContainer()
+          .resolve(Modules.PRODUCT)
+          .updateProducts(store.products.hoodie, { metadata: { product_kind: "pod" } })
+        expect(await refusal(shop.complete(kindCart.id))).toEqual({
+          status: 400,
+          message: "Coupon OUTSIDE5 does not apply to any item in this cart (no eligible items: product kind excluded from coupons (pod)).",
+        })
+      })
+
       it("keeps one coupon per order: a second replaces the first, and DELETE removes it", async () => {
         await createCoupon({ code: "FIVE", title: "t", type: "fixed", amount: 5 })
         await createCoupon({ code: "HALF", title: "t", type: "percentage", percentage: 50 })

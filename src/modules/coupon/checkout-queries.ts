@@ -36,20 +36,64 @@ export type CartCouponRow = {
   split_current: boolean
 }
 
+/**
+ * What a completing cart's claim reads with its coupon row (claimFor):
+ * `stands_unjudged`, nothing outside the cart's fingerprint the coupon's
+ * verdict depends on changed since the split was written — the split is
+ * current, the settings were not edited since, the code is the coupon's
+ * shared code, the coupon has no rule reading other tables (first order
+ * only, customer groups, categories), no line's product or product type
+ * was edited or deleted since, and the customer is not blocked; the
+ * coupon's `target` and the settings' payment hold minutes.
+ */
+export type ClaimCartCouponRow = CartCouponRow & {
+  stands_unjudged: boolean
+  coupon_target: string | null
+  payment_hold_minutes: number | null
+}
+
 /** The coupon row of a cart (applied, or removed by a cart change), or null. */
-export async function readCartCoupon(knex: Sql, cartId: string): Promise<CartCouponRow | null> {
+export async function readCartCoupon(knex: Sql, cartId: string): Promise<CartCouponRow | null>
+export async function readCartCoupon(
+  knex: Sql,
+  cartId: string,
+  claimFor: { customer_id: string | null }
+): Promise<ClaimCartCouponRow | null>
+export async function readCartCoupon(
+  knex: Sql,
+  cartId: string,
+  claimFor?: { customer_id: string | null }
+): Promise<CartCouponRow | null> {
+  const splitCurrent = `(c.id IS NOT NULL AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
+        AND c.updated_at <= cc.updated_at
+        AND COALESCE(s.enabled, true))`
+  const claimColumns = claimFor
+    ? `, c.target AS coupon_target, s.payment_hold_minutes,
+       (${splitCurrent}
+        AND s.updated_at <= cc.updated_at
+        AND cc.coupon_code_id IS NULL
+        AND NOT c.first_order_only
+        AND COALESCE(cardinality(c.customer_group_ids), 0) = 0
+        AND COALESCE(cardinality(c.category_ids), 0) = 0
+        AND NOT EXISTS (
+          SELECT 1 FROM cart_line_item li
+            LEFT JOIN product p ON p.id = li.product_id
+            LEFT JOIN product_type pt ON pt.id = p.type_id
+          WHERE li.cart_id = cc.cart_id AND li.deleted_at IS NULL AND li.product_id IS NOT NULL
+            AND (p.id IS NULL OR p.deleted_at IS NOT NULL OR p.updated_at > cc.updated_at OR pt.updated_at > cc.updated_at))
+        AND NOT EXISTS (SELECT 1 FROM coupon_blocklist_entry b WHERE b.customer_id = ? AND b.deleted_at IS NULL)
+       ) AS stands_unjudged`
+    : ""
   const {
     rows: [row],
   } = await knex.raw(
-    `SELECT cc.*,
-       (c.id IS NOT NULL AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
-        AND c.updated_at <= cc.updated_at
-        AND COALESCE((SELECT s.enabled FROM coupon_settings s WHERE s.deleted_at IS NULL ORDER BY s.created_at LIMIT 1), true)
-       ) AS split_current
-     FROM coupon_cart cc LEFT JOIN coupon c ON c.id = cc.coupon_id
+    `SELECT cc.*, ${splitCurrent} AS split_current${claimColumns}
+     FROM coupon_cart cc
+       LEFT JOIN coupon c ON c.id = cc.coupon_id
+       LEFT JOIN LATERAL (SELECT * FROM coupon_settings WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1) s ON true
      WHERE cc.cart_id = ? AND cc.deleted_at IS NULL
      LIMIT 1`,
-    [cartId]
+    claimFor ? [claimFor.customer_id ?? "", cartId] : [cartId]
   )
   return row ?? null
 }

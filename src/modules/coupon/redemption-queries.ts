@@ -10,7 +10,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { refuse } from "./errors"
 import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
-import { usageLimitMessage } from "./lib/evaluate-coupon"
+import { couponClosedRefusal, usageLimitMessage } from "./lib/evaluate-coupon"
 import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
 import { liveUseSql } from "./rule-sql"
 import type { Sql } from "./sql-handle"
@@ -54,24 +54,40 @@ export type UsageSnapshot = { total: number; by_customer: number; by_code: numbe
 export async function claimUse(
   knex: Knex.Transaction,
   input: ClaimRedemptionInput,
-  announce: Announce
+  announce: Announce,
+  /** Told whether uses were marked as spent by orders (a refusal rolls that back). */
+  attempt: { spent_uses: boolean } = { spent_uses: false }
 ): Promise<{ id: string; reused: boolean }> {
   await knex.raw("SET LOCAL lock_timeout = '15s'")
   // Few statements while the lock is held: the row is read as it is locked,
   // this cart's live use and the coupon's run-out holds in one read.
+  // A claim in a rush: lock, one read, the count and the use in one statement.
   let coupon = (await knex.raw("SELECT * FROM coupon WHERE id = ? FOR UPDATE", [input.coupon_id])).rows[0]
-  // Held uses whose cart became an order are that order's (its order.placed
-  // event may have died with its process): marked redeemed before any
-  // run-out hold below is given back, so they are never released by time.
-  await spendUsesWithOrders(knex, { coupon_id: input.coupon_id }, announce)
+  // The coupon as it is at claim time, under its lock (deleted, paused or
+  // outside its window since the cart was judged): refused like judging would.
+  const closed = couponClosedRefusal(input.code, coupon && !coupon.deleted_at ? coupon : null, new Date())
+  if (closed) throw refuse(closed.rule, closed.message)
   const holdUntil = new Date(Date.now() + input.hold_minutes * 60_000)
-
-  const { rows: redemptions } = await knex.raw(
-    `SELECT *, (status = 'held' AND hold_expires_at < now()) AS hold_ran_out FROM coupon_redemption
-     WHERE deleted_at IS NULL
-       AND ((cart_id = ? AND status IN ('held', 'redeemed')) OR (coupon_id = ? AND status = 'held' AND hold_expires_at < now()))`,
-    [input.cart_id, input.coupon_id]
-  )
+  const readUses = async () =>
+    (
+      await knex.raw(
+        `SELECT *, (status = 'held' AND hold_expires_at < now()) AS hold_ran_out FROM coupon_redemption
+         WHERE deleted_at IS NULL
+           AND ((cart_id = ? AND status IN ('held', 'redeemed')) OR (coupon_id = ? AND status = 'held' AND hold_expires_at < now()))`,
+        [input.cart_id, input.coupon_id]
+      )
+    ).rows as any[]
+  let redemptions = await readUses()
+  // Held uses whose cart became an order are that order's (its order.placed
+  // event may have died with its process): marked redeemed before a
+  // run-out hold, or this cart's own use, below is given back or reused, so
+  // they are never released by time. Only when there is one: in a rush
+  // there is none, and marking scans every held use of the coupon while
+  // every other claim waits for the lock.
+  if (redemptions.length) {
+    attempt.spent_uses = (await spendUsesWithOrders(knex, { coupon_id: input.coupon_id }, announce)).length > 0
+    redemptions = await readUses()
+  }
   const live = redemptions.find((r: any) => r.cart_id === input.cart_id)
   if (live && live.coupon_id === input.coupon_id && live.code === input.code) {
     await knex("coupon_redemption")

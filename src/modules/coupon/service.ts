@@ -84,6 +84,7 @@ import {
 import { sqlOf, transactionSqlOf } from "./sql-handle"
 import {
   CartCouponRow,
+  ClaimCartCouponRow,
   findCouponCodes,
   FoundCouponCode,
   isCustomerBlocked,
@@ -230,6 +231,16 @@ class CouponModuleService extends MedusaService({
     return readCartCoupon(sqlOf(sharedContext), cartId)
   }
 
+  /** The coupon row of a completing cart, with what its claim reads (see checkout-queries.ts). */
+  @InjectManager()
+  async readCartCouponForClaim(
+    cartId: string,
+    customerId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClaimCartCouponRow | null> {
+    return readCartCoupon(sqlOf(sharedContext), cartId, { customer_id: customerId })
+  }
+
   /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */
   @InjectManager()
   async findCouponCodes(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<FoundCouponCode[]> {
@@ -314,12 +325,13 @@ class CouponModuleService extends MedusaService({
    * or a second completion) gets that use back instead of a new one.
    */
   async claimRedemption(input: ClaimRedemptionInput): Promise<{ id: string; reused: boolean }> {
+    const attempt = { spent_uses: false }
     try {
-      return await this.claimRedemption_(input)
+      return await this.claimRedemption_(input, attempt)
     } catch (error) {
       // A refused claim rolled back the uses it had found spent by orders
       // (see claimRedemption_): they are marked again, on their own.
-      await this.redeemUsesWithOrders({ coupon_id: input.coupon_id }).catch(() => undefined)
+      if (attempt.spent_uses) await this.redeemUsesWithOrders({ coupon_id: input.coupon_id }).catch(() => undefined)
       throw error
     }
   }
@@ -328,9 +340,11 @@ class CouponModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async claimRedemption_(
     input: ClaimRedemptionInput,
+    /** Told whether uses were marked as spent by orders (a refusal rolls that back). */
+    attempt: { spent_uses: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; reused: boolean }> {
-    return claimUse(transactionSqlOf(sharedContext), input, this.announcer_(sharedContext))
+    return claimUse(transactionSqlOf(sharedContext), input, this.announcer_(sharedContext), attempt)
   }
 
   /** Gives back a use claimRedemption just created, when its workflow is undone (see redemption-queries.ts). */

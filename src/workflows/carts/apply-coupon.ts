@@ -37,13 +37,39 @@ export function applyCouponInput(cartId: string, code: string): CouponRefreshInp
 export type PutCouponUndo = { created?: string; previous?: CartCouponRow }
 
 /**
+ * The cart's coupon row as putCouponOnCart just wrote it, handed from the
+ * validate hook to setPromotionContext of the same promotion refresh (keyed
+ * by its transaction id), so the refresh does not read it again. In-process
+ * only: a refresh that finds nothing here reads the row (same result).
+ */
+const justWritten = new Map<string, CartCouponRow>()
+
+export function handOverWrittenRow(transactionId: string | undefined, row: CartCouponRow) {
+  if (!transactionId) return
+  // Entries of refreshes that failed between the two hooks are not kept.
+  if (justWritten.size > 1000) justWritten.clear()
+  justWritten.set(transactionId, row)
+}
+
+export function takeWrittenRow(transactionId: string | undefined): CartCouponRow | undefined {
+  if (!transactionId) return undefined
+  const row = justWritten.get(transactionId)
+  justWritten.delete(transactionId)
+  return row
+}
+
+/**
  * Judges the code on the cart the refresh read and makes it the cart's coupon,
  * replacing any other (one coupon per order). Refuses, with the first failed
  * rule of docs/rules.md §2 (404 for a code that does not exist), a code that may
  * not go on this cart. Manual promotion codes on the cart stand aside and are
  * remembered, so that removing the coupon brings them back.
  */
-export async function putCouponOnCart(container: MedusaContainer, cart: any, rawCode: string): Promise<PutCouponUndo> {
+export async function putCouponOnCart(
+  container: MedusaContainer,
+  cart: any,
+  rawCode: string
+): Promise<{ undo: PutCouponUndo; row: CartCouponRow }> {
   const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const promotionIds = (cart.promotions ?? []).map((promotion: any) => promotion?.id).filter(Boolean)
@@ -73,15 +99,20 @@ export async function putCouponOnCart(container: MedusaContainer, cart: any, raw
   }
   if (previous) {
     const suspended = previous.status === "applied" ? previous.suspended_promo_codes : []
-    await couponService.updateCouponCarts({
+    const row = await couponService.updateCouponCarts({
       id: previous.id,
       ...values,
       suspended_promo_codes: [...new Set([...suspended, ...manualPromoCodes])],
     })
-    return { previous }
+    return { undo: { previous }, row: asWrittenRow(row) }
   }
   const row = await couponService.createCouponCarts({ cart_id: cart.id, ...values, suspended_promo_codes: manualPromoCodes })
-  return { created: row.id }
+  return { undo: { created: row.id }, row: asWrittenRow(row) }
+}
+
+/** A row just written after a judgement that passed: its split is current (see CartCouponRow). */
+function asWrittenRow(row: any): CartCouponRow {
+  return { ...row, split_current: true }
 }
 
 export async function undoPutCouponOnCart(container: MedusaContainer, undo: PutCouponUndo) {

@@ -2,7 +2,7 @@ import { PromotionActions } from "@medusajs/framework/utils"
 import { refuse } from "../../modules/coupon/errors"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { CouponRefreshInput, putCouponOnCart, undoPutCouponOnCart } from "../carts/apply-coupon"
+import { CouponRefreshInput, handOverWrittenRow, putCouponOnCart, takeWrittenRow, undoPutCouponOnCart } from "../carts/apply-coupon"
 import { withoutCouponAdjustments } from "../carts/coupon-adjustments"
 import { appliedCouponOf } from "../carts/load-coupon-cart"
 import { refreshCouponOnCartWorkflow } from "../carts/workflows/refresh-coupon-on-cart"
@@ -17,8 +17,9 @@ import { cancelWorkflowInHook, runWorkflowInHook } from "./run-in-hook"
  * `setPromotionContext` runs refreshCouponOnCartWorkflow (the coupon's split
  * kept current, or an invalid coupon removed) and makes Medusa's promotions
  * stand aside while a coupon is on the cart. The refresh runs in the second
- * hook, after a coupon being applied is on the cart; `validate` reads the
- * cart's coupon row only when codes are being added.
+ * hook, after a coupon being applied is on the cart (the row `validate`
+ * wrote is handed over, not read again); `validate` reads the cart's coupon
+ * row only when promotion codes are being added.
  *
  * Not used, because @medusajs/loyalty-plugin owns them and a hook takes one
  * handler: completeCartWorkflow.hooks.beforePaymentAuthorization / orderCreated,
@@ -26,10 +27,12 @@ import { cancelWorkflowInHook, runWorkflowInHook } from "./run-in-hook"
  * createOrderCreditLinesWorkflow.hooks.creditLinesCreated.
  */
 updateCartPromotionsWorkflow.hooks.validate(
-  async ({ input, cart }, { container }) => {
+  async ({ input, cart }, { container, transactionId }) => {
     const couponCode = (input as CouponRefreshInput).coupon_code
     if (couponCode) {
-      return new StepResponse(undefined, await putCouponOnCart(container, cart, couponCode))
+      const { undo, row } = await putCouponOnCart(container, cart, couponCode)
+      handOverWrittenRow(transactionId, row)
+      return new StepResponse(undefined, undo)
     }
     const adding = (input.action ?? PromotionActions.ADD) === PromotionActions.ADD
     if (!adding || !input.promo_codes?.length) return
@@ -48,7 +51,8 @@ updateCartPromotionsWorkflow.hooks.validate(
 
 updateCartPromotionsWorkflow.hooks.setPromotionContext(
   async ({ cart }, step) => {
-    const refresh = await runWorkflowInHook(refreshCouponOnCartWorkflow, { cart }, step)
+    const application = takeWrittenRow(step.transactionId)
+    const refresh = await runWorkflowInHook(refreshCouponOnCartWorkflow, { cart, application }, step)
     const { has_coupon, applied } = refresh.result
     const items = withoutCouponAdjustments(cart.items ?? [])
     const shippingMethods = withoutCouponAdjustments(cart.shipping_methods ?? [])

@@ -132,6 +132,8 @@ export type CouponEvaluation =
     }
   | { ok: false; rule: CouponRule; message: string; details?: Record<string, unknown> }
 
+export type CouponRefusal = Extract<CouponEvaluation, { ok: false }>
+
 /** A refused judgement: `rule` is the refusal code of refusal.ts, which storefronts translate. */
 const fail = (rule: CouponRule, message: string, details?: Record<string, unknown>): CouponEvaluation =>
   details ? { ok: false, rule, message, details } : { ok: false, rule, message }
@@ -154,6 +156,32 @@ export function usageLimitMessage(code: string, earliestHoldRelease: Date | null
     : `${base}.`
 }
 
+/**
+ * Rule 1 without the settings: the coupon exists, is active and is inside its
+ * window at `now`; the refusal, or null. Judging uses it, and so does the
+ * claim at completion under the coupon's row lock (the window at claim time).
+ */
+export function couponClosedRefusal(
+  code: string,
+  coupon: { is_active: boolean; starts_at?: Date | string | null; ends_at?: Date | string | null } | null,
+  now: Date
+): CouponRefusal | null {
+  const refusal = (rule: CouponRule, message: string): CouponRefusal => ({ ok: false, rule, message })
+  if (!coupon) {
+    return refusal("coupon_not_found", `Coupon code ${code} does not exist.`)
+  }
+  if (!coupon.is_active) {
+    return refusal("coupon_inactive", `Coupon ${code} is not active.`)
+  }
+  if (coupon.starts_at && new Date(coupon.starts_at) > now) {
+    return refusal("coupon_not_started", `Coupon ${code} is not valid yet: it starts on ${day(coupon.starts_at)}.`)
+  }
+  if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
+    return refusal("coupon_expired", `Coupon ${code} has expired (it ended on ${day(coupon.ends_at)}).`)
+  }
+  return null
+}
+
 export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
   const { code, settings, coupon, serial, cart, usage, now } = input
 
@@ -161,18 +189,9 @@ export function evaluateCoupon(input: CouponEvaluationInput): CouponEvaluation {
   if (!settings.enabled) {
     return fail("coupons_disabled", "Coupons are disabled in this store.")
   }
-  if (!coupon) {
-    return fail("coupon_not_found", `Coupon code ${code} does not exist.`)
-  }
-  if (!coupon.is_active) {
-    return fail("coupon_inactive", `Coupon ${code} is not active.`)
-  }
-  if (coupon.starts_at && new Date(coupon.starts_at) > now) {
-    return fail("coupon_not_started", `Coupon ${code} is not valid yet: it starts on ${day(coupon.starts_at)}.`)
-  }
-  if (coupon.ends_at && new Date(coupon.ends_at) <= now) {
-    return fail("coupon_expired", `Coupon ${code} has expired (it ended on ${day(coupon.ends_at)}).`)
-  }
+  const closed = couponClosedRefusal(code, coupon, now)
+  // (closed is never null without a coupon)
+  if (closed || !coupon) return closed!
 
   // 2. blocklist
   if (input.customer_blocked) {

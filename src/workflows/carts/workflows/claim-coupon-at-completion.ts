@@ -15,7 +15,9 @@ export const claimCouponAtCompletionWorkflowId = "claim-coupon-at-completion"
  * Counts the coupon's use when a cart is completed, before Medusa creates
  * the order (docs/rules.md §4): completeCartWorkflow's validate hook
  * (hooks/cart-completion.ts) runs it. The coupon is judged again on the
- * completing cart and refused with the first failed rule; then one use is
+ * completing cart and refused with the first failed rule (not when nothing
+ * the verdict depends on changed since its split was stored:
+ * judge-coupon-claim.ts); then one use is
  * claimed under the coupon's row lock (service.claimRedemption) and held
  * for the cart. A repeated completion of a cart whose order exists claims
  * nothing; a use still held for it is spent by that order.
@@ -29,7 +31,12 @@ export const claimCouponAtCompletionWorkflowId = "claim-coupon-at-completion"
 export const claimCouponAtCompletionWorkflow = createWorkflow(
   claimCouponAtCompletionWorkflowId,
   (input: ClaimCouponAtCompletionInput) => {
-    const application = readCartCouponStep(transform({ input }, ({ input }) => ({ cart_id: input.cart.id as string })))
+    const application = readCartCouponStep(
+      transform({ input }, ({ input }) => ({
+        cart_id: input.cart.id as string,
+        claim: { customer_id: (input.cart.customer_id ?? input.cart.customer?.id ?? null) as string | null },
+      }))
+    )
     redeemUsesWithOrdersStep(
       transform({ input, application }, ({ input, application }) =>
         application?.status === "applied" && input.cart.completed_at ? { cart_id: input.cart.id as string } : null

@@ -1,4 +1,5 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { CartCouponRow } from "../../../modules/coupon/checkout-queries"
 import { planCouponRefreshStep } from "../steps/plan-coupon-refresh"
 import { readCartCouponStep } from "../steps/read-cart-coupon"
 import { updateCartCouponStep } from "../steps/update-cart-coupon"
@@ -7,6 +8,8 @@ import { writeCouponAdjustmentsStep } from "../steps/write-coupon-adjustments"
 export type RefreshCouponOnCartInput = {
   /** The cart as Medusa's promotion refresh read it (items, adjustments, shipping methods). */
   cart: any
+  /** The cart's coupon row when the caller just wrote it (an apply); read otherwise. */
+  application?: CartCouponRow
 }
 
 export const refreshCouponOnCartWorkflowId = "refresh-coupon-on-cart"
@@ -27,7 +30,9 @@ export const refreshCouponOnCartWorkflowId = "refresh-coupon-on-cart"
 export const refreshCouponOnCartWorkflow = createWorkflow(
   refreshCouponOnCartWorkflowId,
   (input: RefreshCouponOnCartInput) => {
-    const application = readCartCouponStep(transform({ input }, ({ input }) => ({ cart_id: input.cart.id as string })))
+    const application = readCartCouponStep(
+      transform({ input }, ({ input }) => ({ cart_id: input.cart.id as string, known: input.application }))
+    )
     const validate = createHook("validate", { input, application })
     const plan = planCouponRefreshStep({ cart: input.cart, application })
     writeCouponAdjustmentsStep(transform({ plan }, ({ plan }) => plan.adjustments))
