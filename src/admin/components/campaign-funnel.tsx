@@ -5,7 +5,7 @@ import type { CampaignFunnel as Funnel, CampaignStep } from "../lib/types"
 const STEPS: { step: CampaignStep; label: string; hint: string }[] = [
   { step: "sent", label: "Sent", hint: "Coupon pages sent" },
   { step: "opened", label: "Opened", hint: "Pages viewed" },
-  { step: "redeemed", label: "Redeemed", hint: "Codes claimed into a wallet" },
+  { step: "redeemed", label: "Redeemed", hint: "Coupons redeemed on their page (into a wallet, or shown to a contact without an account)" },
   { step: "verified", label: "Verified", hint: "Confirmed at the point of sale" },
 ]
 
