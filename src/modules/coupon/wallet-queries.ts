@@ -5,9 +5,9 @@ import type { Sql } from "./sql-handle"
 
 /**
  * The wallet's SQL (docs/rules.md §5), run by the coupon module service inside
- * (one file, just over 300 lines, because the status conditions and the counts
- * must be read side by side to stay in agreement),
- * its own connection or transaction (`knex`). Statuses are decided here, in
+ * its own connection or transaction (`knex`). One file, just over 300 lines,
+ * because the status conditions and the counts must be read side by side to
+ * stay in agreement. Statuses are decided here, in
  * this file only (STATUS_CONDITIONS for lists, COUNT_SQL for the counts; the
  * HTTP tests check that they agree):
  *
