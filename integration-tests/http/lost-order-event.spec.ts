@@ -82,6 +82,54 @@ medusaIntegrationTestRunner({
       return { cartId: cart.id as string, orderId: done.order.id as string }
     }
 
+    /**
+     * Completes a cart with the coupon, then puts the database where a kill
+     * between Medusa's createOrdersStep and its link step leaves it: the
+     * order exists, but no order–cart or payment link, the cart is not
+     * completed, the use is held with its hold run out.
+     */
+    const completeAndInterrupt = async () => {
+      const { cartId, orderId } = await completeAndLoseEvent()
+      await dbConnection.raw(`DELETE FROM order_cart WHERE cart_id = ?`, [cartId])
+      await dbConnection.raw(`DELETE FROM order_payment_collection WHERE order_id = ?`, [orderId])
+      await dbConnection.raw(`UPDATE cart SET completed_at = NULL WHERE id = ?`, [cartId])
+      return { cartId, orderId }
+    }
+
+    it("an order its completion left without Medusa's links is the cart's: spent by the sweep, set aside when the cart completes again", async () => {
+      const couponId = await createCoupon(1)
+      const interrupted = await completeAndInterrupt()
+      const marker = await dbConnection.raw(`SELECT metadata->>'coupon_cart_id' AS cart_id FROM "order" WHERE id = ?`, [
+        interrupted.orderId,
+      ])
+      expect(marker.rows[0].cart_id).toBe(interrupted.cartId)
+      // Orders are looked up by it through the index the coupon module's migration adds to Medusa's order table.
+      const index = await dbConnection.raw(`SELECT 1 FROM pg_indexes WHERE indexname = 'IDX_order_coupon_cart_id'`)
+      expect(index.rowCount).toBe(1)
+
+      // The sweep finds the order through the cart's marker: the use is spent, not released.
+      await releaseExpiredCouponHolds(getContainer())
+      expect(await uses(couponId)).toEqual([[interrupted.cartId, "redeemed", interrupted.orderId]])
+      expect(await usageCount(couponId)).toBe(1)
+      const competitor = await shop.createCart([["tee", 1]])
+      const refused = await shop.applyCoupon(competitor.id, "LIMITED").catch((e) => e.response)
+      expect([refused.status, refused.data.code]).toEqual([400, "usage_limit_reached"])
+
+      // The shopper completes the cart again: Medusa creates its order anew, the left-behind one is set aside.
+      const again = await shop.complete(interrupted.cartId)
+      expect(again.type).toBe("order")
+      expect(again.order.id).not.toBe(interrupted.orderId)
+      expect(again.order.discount_total).toBe(2)
+      for (let i = 0; i < 50 && (await uses(couponId))[0][2] !== again.order.id; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(await uses(couponId)).toEqual([[interrupted.cartId, "redeemed", again.order.id]])
+      expect(await usageCount(couponId)).toBe(1)
+      expect(await ordersWithCoupon()).toBe(1)
+      const setAside = await dbConnection.raw(`SELECT deleted_at FROM "order" WHERE id = ?`, [interrupted.orderId])
+      expect(setAside.rows[0].deleted_at).not.toBeNull()
+    })
+
     it("the hold sweep spends an ordered cart's held use and releases only the orderless hold", async () => {
       const couponId = await createCoupon(2)
       const ordered = await completeAndLoseEvent()

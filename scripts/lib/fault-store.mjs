@@ -50,16 +50,23 @@ export async function ledger(databaseUrl, code) {
         WHERE c.deleted_at IS NULL AND (c.code = $1 OR EXISTS (SELECT 1 FROM coupon_code k WHERE k.coupon_id = c.id AND k.code = $1))`,
       [code]
     )
+    // A use's cart's order: linked by Medusa, or (a completion killed before Medusa linked it)
+    // carrying the cart's marker (src/modules/coupon/reconcile-queries.ts).
     const { rows: uses } = await db.query(
       `SELECT r.id, r.cart_id, r.status, r.order_id, r.hold_expires_at > now() AS live_hold,
-              (SELECT oc.order_id FROM order_cart oc JOIN "order" o ON o.id = oc.order_id AND o.deleted_at IS NULL
-                WHERE oc.cart_id = r.cart_id AND oc.deleted_at IS NULL LIMIT 1) AS cart_order
+              COALESCE(
+                (SELECT oc.order_id FROM order_cart oc JOIN "order" o ON o.id = oc.order_id AND o.deleted_at IS NULL
+                  WHERE oc.cart_id = r.cart_id AND oc.deleted_at IS NULL LIMIT 1),
+                (SELECT o.id FROM "order" o WHERE o.metadata->>'coupon_cart_id' = r.cart_id AND o.deleted_at IS NULL
+                  ORDER BY o.created_at LIMIT 1)) AS cart_order
          FROM coupon_redemption r WHERE r.coupon_id = $1 AND r.deleted_at IS NULL AND r.code = $2`,
       [coupon.id, code]
     )
-    // Orders whose lines carry this code's coupon adjustment (what the shopper was given).
-    const { rows: all } = await db.query(
-      `SELECT DISTINCT o.id, oc.cart_id,
+    // Every live order whose lines carry this code's coupon adjustment (what the shopper was
+    // given), linked to its cart or not: an order a killed completion left before Medusa linked
+    // it counts too, until a repeated completion of its cart sets it aside.
+    const { rows: orders } = await db.query(
+      `SELECT DISTINCT o.id, COALESCE(oc.cart_id, o.metadata->>'coupon_cart_id') AS cart_id, oc.cart_id IS NOT NULL AS linked,
               EXISTS (SELECT 1 FROM order_payment_collection opc WHERE opc.order_id = o.id AND opc.deleted_at IS NULL) AS has_payment
          FROM "order" o
          JOIN order_item oi ON oi.order_id = o.id AND oi.deleted_at IS NULL
@@ -68,13 +75,15 @@ export async function ledger(databaseUrl, code) {
         WHERE o.deleted_at IS NULL AND a.provider_id = 'coupon' AND a.description = $1`,
       [`Coupon ${code}`]
     )
-    // Placed orders: Medusa wrote their order–cart link (and payment link) in the completion's
-    // link step. An order without it is the debris of a completion killed between Medusa's
-    // createOrdersStep and that step (docs/rules.md §4, known gap): pending, never paid.
-    const placed = all.filter((o) => o.cart_id)
-    const unlinked = all.filter((o) => !o.cart_id)
+    const unlinked = orders.filter((o) => !o.linked)
+    const { rows: setAside } = await db.query(
+      `SELECT count(*)::int AS n FROM "order" o WHERE o.deleted_at IS NOT NULL AND o.metadata->>'coupon_cart_id' IS NOT NULL
+          AND EXISTS (SELECT 1 FROM order_item oi JOIN order_line_item_adjustment a ON a.item_id = oi.item_id
+                       WHERE oi.order_id = o.id AND a.provider_id = 'coupon' AND a.description = $1)`,
+      [`Coupon ${code}`]
+    )
     const { rows: codes } = await db.query(`SELECT code, usage_count, max_uses FROM coupon_code WHERE code = $1 AND deleted_at IS NULL`, [code])
-    return { coupon, uses, orders: placed, unlinked, code: codes[0] ?? null }
+    return { coupon, uses, orders, unlinked, set_aside: setAside[0].n, code: codes[0] ?? null }
   } finally {
     await db.end()
   }
@@ -86,15 +95,17 @@ export async function ledger(databaseUrl, code) {
  * code. `settled`: every order's use must by now be `redeemed` by it (after
  * a sweep or a repeated completion; before, a lost event may leave it held).
  */
-export function brokenInvariants({ coupon, uses, orders, unlinked, code }, limit, { settled = false } = {}) {
+export function brokenInvariants({ coupon, uses, orders, unlinked, set_aside, code }, limit, { settled = false } = {}) {
   const broken = []
   const counted = uses.filter((u) => ["held", "redeemed", "canceled", "refunded"].includes(u.status))
   const withOrder = counted.filter((u) => u.cart_order)
   const orderless = counted.filter((u) => !u.cart_order)
-  if (orders.length > limit) broken.push(`${orders.length} placed orders carry the coupon, limit ${limit}`)
-  // The debris of an interrupted completion is named, not counted as placed; it must never be paid.
+  if (orders.length > limit) broken.push(`${orders.length} orders carry the coupon, limit ${limit}`)
+  // An order a killed completion left before Medusa linked it must never have been paid.
   const paidUnlinked = unlinked.filter((o) => o.has_payment)
   if (paidUnlinked.length) broken.push(`${paidUnlinked.length} orders without an order–cart link have a payment`)
+  const orphaned = orders.filter((o) => !o.cart_id)
+  if (orphaned.length) broken.push(`${orphaned.length} orders carry the coupon but name no cart`)
   if (coupon.usage_count !== counted.length) broken.push(`usage_count ${coupon.usage_count} ≠ ${counted.length} counted uses`)
   // Uses counted = orders + holds without an order: each order exactly one use, every other counted use a hold.
   if (new Set(counted.map((u) => u.cart_id)).size !== counted.length) broken.push("a cart's use is counted twice")
@@ -115,6 +126,6 @@ export function brokenInvariants({ coupon, uses, orders, unlinked, code }, limit
   return {
     broken,
     orders: orders.length,
-    summary: `${orders.length} placed orders (+${unlinked.length} unpaid without an order–cart link, docs/rules.md §4 known gap), ${counted.length} counted (${withOrder.length} with an order, ${orderless.length} holds without one, ${liveHolds} live), ${uses.length - counted.length} released, usage_count ${coupon.usage_count}${code ? `, serial used ${code.usage_count}/${code.max_uses}` : ""}`,
+    summary: `${orders.length} orders (${unlinked.length} left unlinked by the kill, ${set_aside} set aside at a repeated completion), ${counted.length} counted (${withOrder.length} with an order, ${orderless.length} holds without one, ${liveHolds} live), ${uses.length - counted.length} released, usage_count ${coupon.usage_count}${code ? `, serial used ${code.usage_count}/${code.max_uses}` : ""}`,
   }
 }

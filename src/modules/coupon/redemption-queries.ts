@@ -11,7 +11,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { refuse } from "./errors"
 import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
 import { couponClosedRefusal, usageLimitMessage } from "./lib/evaluate-coupon"
-import { CART_HAS_ORDER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
+import { CART_HAS_ORDER, ORDER_CART_MARKER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
 import { liveUseSql } from "./rule-sql"
 import type { Sql } from "./sql-handle"
 import { markWalletEntryUsed, restoreWalletEntryOfOrder } from "./wallet-queries"
@@ -319,18 +319,22 @@ export async function settleOrderUse(
   announce: Announce
 ): Promise<{ id: string; status: string } | null> {
   // The order's use may still be held without it (its order.placed event
-  // was lost): found through the order's cart, then spent by the order
-  // under the coupon's lock before it is settled.
+  // was lost): found through the order's cart (its link, or the marker the
+  // order carries when the link was never written), then spent by the
+  // order under the coupon's lock before it is settled.
   const {
     rows: [orphan],
   } = await knex.raw(
-    `SELECT r.coupon_id FROM coupon_redemption r JOIN order_cart oc ON oc.cart_id = r.cart_id AND oc.deleted_at IS NULL
-      WHERE oc.order_id = ? AND r.status = 'held' AND r.deleted_at IS NULL LIMIT 1`,
-    [orderId]
+    `SELECT r.coupon_id, r.cart_id FROM coupon_redemption r
+      WHERE r.cart_id = COALESCE(
+              (SELECT oc.cart_id FROM order_cart oc WHERE oc.order_id = :order AND oc.deleted_at IS NULL LIMIT 1),
+              (SELECT o.metadata->>'${ORDER_CART_MARKER}' FROM "order" o WHERE o.id = :order))
+        AND r.status = 'held' AND r.deleted_at IS NULL LIMIT 1`,
+    { order: orderId }
   )
   if (orphan) {
     await knex.raw("SELECT id FROM coupon WHERE id = ? FOR UPDATE", [orphan.coupon_id])
-    await spendUsesWithOrders(knex, { order_id: orderId }, announce)
+    await spendUsesWithOrders(knex, { cart_id: orphan.cart_id, order_id: orderId }, announce)
   }
   const redemption = await knex("coupon_redemption")
     .where({ order_id: orderId, deleted_at: null })

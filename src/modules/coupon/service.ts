@@ -67,7 +67,13 @@ import {
   VerifyInput,
 } from "./campaign-recipient-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
-import type { ReconciledUse, ReconcileScope } from "./reconcile-queries"
+import {
+  interruptedOrdersOfCart,
+  markCartForItsOrder,
+  unbindUsesFromOrders,
+  type ReconciledUse,
+  type ReconcileScope,
+} from "./reconcile-queries"
 import {
   Announce,
   claimUse,
@@ -375,6 +381,24 @@ class CouponModuleService extends MedusaService({
   @InjectTransactionManager()
   async redeemUsesWithOrders(scope: ReconcileScope, @MedusaContext() sharedContext: Context = {}): Promise<ReconciledUse[]> {
     return spendUsesWithOrders(transactionSqlOf(sharedContext), scope, this.announcer_(sharedContext))
+  }
+
+  /** Names the cart in its own metadata, so that its order does too (see reconcile-queries.ts). */
+  @InjectManager()
+  async markCartForItsOrder(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await markCartForItsOrder(sqlOf(sharedContext), cartId)
+  }
+
+  /** Pending orders a killed completion of the cart left without Medusa's links (see reconcile-queries.ts). */
+  @InjectManager()
+  async interruptedOrdersOfCart(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    return interruptedOrdersOfCart(sqlOf(sharedContext), cartId)
+  }
+
+  /** The uses spent by those orders are held for their cart again, to be claimed by the order that replaces them. */
+  @InjectTransactionManager()
+  async unbindUsesFromOrders(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return unbindUsesFromOrders(transactionSqlOf(sharedContext), orderIds)
   }
 
   /**

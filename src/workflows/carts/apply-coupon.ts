@@ -4,6 +4,7 @@ import type { UpdateCartPromotionsWorkflowInput } from "@medusajs/medusa/core-fl
 import { COUPON_MODULE } from "../../modules/coupon"
 import { refuse } from "../../modules/coupon/errors"
 import type { CartCouponRow } from "../../modules/coupon/checkout-queries"
+import { ORDER_CART_MARKER } from "../../modules/coupon/reconcile-queries"
 import type CouponModuleService from "../../modules/coupon/service"
 import { couponSplitToStore } from "./coupon-adjustments"
 import { judgeCouponOnCart } from "./judge-coupon-on-cart"
@@ -97,6 +98,10 @@ export async function putCouponOnCart(
     // The refresh that follows writes these without judging again.
     ...couponSplitToStore(judged, coupon, evaluation),
   }
+  // The cart names itself in its metadata, which Medusa copies into the
+  // order: what ties an order to its cart when a completion dies before
+  // Medusa links them (reconcile-queries.ts). Written once per cart.
+  if (cart.metadata?.[ORDER_CART_MARKER] !== cart.id) await couponService.markCartForItsOrder(cart.id)
   if (previous) {
     const suspended = previous.status === "applied" ? previous.suspended_promo_codes : []
     const row = await couponService.updateCouponCarts({

@@ -3,6 +3,7 @@ import { claimCouponUseStep } from "../steps/claim-coupon-use"
 import { judgeCouponClaimStep } from "../steps/judge-coupon-claim"
 import { readCartCouponStep } from "../steps/read-cart-coupon"
 import { redeemUsesWithOrdersStep } from "../steps/redeem-uses-with-orders"
+import { setAsideInterruptedOrdersStep } from "../steps/set-aside-interrupted-orders"
 
 export type ClaimCouponAtCompletionInput = {
   /** The cart as Medusa's completeCartWorkflow read it, under its cart lock. */
@@ -20,7 +21,9 @@ export const claimCouponAtCompletionWorkflowId = "claim-coupon-at-completion"
  * judge-coupon-claim.ts); then one use is
  * claimed under the coupon's row lock (service.claimRedemption) and held
  * for the cart. A repeated completion of a cart whose order exists claims
- * nothing; a use still held for it is spent by that order.
+ * nothing; a use still held for it is spent by that order. A cart completed
+ * again after a completion killed before Medusa linked its order gets that
+ * left-behind order set aside first (set-aside-interrupted-orders.ts).
  *
  * `hooks.validate({ input, claim })` runs after the judgement, before the
  * use is counted: `claim` is the use about to be claimed (code, coupon,
@@ -40,6 +43,11 @@ export const claimCouponAtCompletionWorkflow = createWorkflow(
     redeemUsesWithOrdersStep(
       transform({ input, application }, ({ input, application }) =>
         application?.status === "applied" && input.cart.completed_at ? { cart_id: input.cart.id as string } : null
+      )
+    )
+    setAsideInterruptedOrdersStep(
+      transform({ input, application }, ({ input, application }) =>
+        application?.status === "applied" && !input.cart.completed_at ? { cart_id: input.cart.id as string } : null
       )
     )
     const claim = judgeCouponClaimStep({ cart: input.cart, application })
