@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
-import { couponStatus } from "../../src/modules/coupon/lib/coupon-status"
+import { couponStatus, couponStatusFilter, type CouponStatus } from "../../src/modules/coupon/lib/coupon-status"
 import { type CouponUseState, isLiveUse } from "../../src/modules/coupon/lib/coupon-use"
 import { walletEntryExpiry } from "../../src/modules/coupon/lib/wallet"
 import { couponActiveSql, liveUseSql, walletExpirySql } from "../../src/modules/coupon/rule-sql"
@@ -28,7 +28,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null)
 const time = (value: Date | string | null) => (value == null ? null : new Date(value).getTime())
 
 medusaIntegrationTestRunner({
-  testSuite: ({ dbConnection }) => {
+  testSuite: ({ dbConnection, getContainer }) => {
     /** Runs `select` over the rows (as the recordset `columns`), in row order. */
     const evaluate = async (rowsJson: Record<string, unknown>[], columns: string, select: string) =>
       (
@@ -50,6 +50,33 @@ medusaIntegrationTestRunner({
           expect(sql).toEqual(coupons.map((c) => couponStatus(c, NOW) === "active"))
         }),
         { numRuns: 150 }
+      )
+    })
+
+    // The admin list's status filter is an ORM filter, not SQL of ours: run
+    // through the coupon module's own list on PostgreSQL, each status's
+    // filter must select exactly the coupons couponStatus gives that status.
+    it("couponStatusFilter, run by the module's list, selects exactly the coupons of that couponStatus", async () => {
+      const couponService: any = getContainer().resolve("coupon")
+      const STATUSES: CouponStatus[] = ["active", "scheduled", "expired", "disabled"]
+      const coupon = fc.record({ is_active: fc.boolean(), starts_at: maybe(instant), ends_at: maybe(instant) })
+      await fc.assert(
+        fc.asyncProperty(rows(coupon), async (coupons) => {
+          const created = await couponService.createCoupons(
+            coupons.map((c, i) => ({ ...c, title: `status ${i}`, type: "fixed", amount: 1, currency_code: "usd" }))
+          )
+          const ids = created.map((c: { id: string }) => c.id)
+          try {
+            for (const status of STATUSES) {
+              const listed = await couponService.listCoupons({ id: ids, ...couponStatusFilter(status, NOW) }, { select: ["id"] })
+              const expected = ids.filter((_: string, i: number) => couponStatus(coupons[i], NOW) === status)
+              expect(listed.map((c: { id: string }) => c.id).sort()).toEqual([...expected].sort())
+            }
+          } finally {
+            await couponService.deleteCoupons(ids)
+          }
+        }),
+        { numRuns: 60 }
       )
     })
 
