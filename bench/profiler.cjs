@@ -13,7 +13,7 @@
 // precision, so the bench client can attribute entries to the request it
 // timed (its requests are sequential).
 const fs = require("node:fs")
-const path = require("node:path")
+const { forEachPgClient } = require("./pg-clients.cjs")
 const http = require("node:http")
 const { performance } = require("node:perf_hooks")
 
@@ -35,18 +35,7 @@ if (file) {
   })
 
   // --- SQL ------------------------------------------------------------------
-  const roots = [process.cwd(), path.join(process.cwd(), "node_modules/@mikro-orm/postgresql")]
-  const patched = new Set()
-  for (const root of roots) {
-    let resolved
-    try {
-      resolved = require.resolve("pg", { paths: [root] })
-    } catch {
-      continue
-    }
-    if (patched.has(resolved)) continue
-    patched.add(resolved)
-    const Client = require(resolved).Client
+  forEachPgClient((Client) => {
     const query = Client.prototype.query
     Client.prototype.query = function (config, values, callback) {
       const text = typeof config === "string" ? config : config?.text
@@ -81,7 +70,7 @@ if (file) {
       }
       return result
     }
-  }
+  })
 
   // --- workflow steps ---------------------------------------------------------
   try {

@@ -4,23 +4,11 @@
 // can count the statements each timed request issued. Synchronous writes:
 // slow, which is why timings taken with it on are only indicative.
 const fs = require("node:fs")
-const path = require("node:path")
+const { forEachPgClient } = require("./pg-clients.cjs")
 
 const file = process.env.BENCH_SQL_LOG
 if (file) {
-  // Knex and MikroORM may load different copies of `pg`: patch every one.
-  const roots = [process.cwd(), path.join(process.cwd(), "node_modules/@mikro-orm/postgresql")]
-  const patched = new Set()
-  for (const root of roots) {
-    let resolved
-    try {
-      resolved = require.resolve("pg", { paths: [root] })
-    } catch {
-      continue
-    }
-    if (patched.has(resolved)) continue
-    patched.add(resolved)
-    const Client = require(resolved).Client
+  forEachPgClient((Client) => {
     const query = Client.prototype.query
     Client.prototype.query = function (config, ...rest) {
       const text = typeof config === "string" ? config : config?.text
@@ -33,5 +21,5 @@ if (file) {
       }
       return query.call(this, config, ...rest)
     }
-  }
+  })
 }
