@@ -27,6 +27,15 @@ export function couponErrorHandler(err: unknown, req: MedusaRequest, res: Medusa
     res.status(status).json({ type: "invalid_data", code: "invalid_data", message: `Invalid request: ${(err as Error).message}` })
     return
   }
+  if (isDatabaseConnectionLost(err)) {
+    // A fault, not the caller's mistake: said so, and that a retry is the remedy.
+    res.status(503).json({
+      type: "unavailable",
+      code: "database_unavailable",
+      message: "The connection to the database was lost while handling this request. Please try again.",
+    })
+    return
+  }
   const refusal = refusalOf(err)
   const json = res.json.bind(res)
   res.json = (body: any) => {
@@ -49,4 +58,18 @@ function clientErrorStatus(err: unknown): number | null {
   if (typeof (err as any).expose === "boolean") return null
   const status = Number((err as any).status ?? (err as any).statusCode)
   return status >= 400 && status < 500 ? status : null
+}
+
+/**
+ * PostgreSQL ended the request's connection (a failover, a restart,
+ * pg_terminate_backend): SQLSTATE class 57P (operator intervention) or 08
+ * (connection exception), or node-postgres' own words for a connection that
+ * went away. Medusa's handler would answer "An unknown error occurred." (500).
+ */
+export function isDatabaseConnectionLost(err: unknown): boolean {
+  if (!err || typeof err !== "object") return false
+  const code = String((err as any).code ?? "")
+  if (/^(57P0[123]|08\d{3})$/.test(code)) return true
+  const message = String((err as any).message ?? "")
+  return /terminating connection due to administrator command|Connection terminated unexpectedly|connection.*ended unexpectedly/i.test(message)
 }
