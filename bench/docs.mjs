@@ -265,9 +265,12 @@ p(
   "- The export is PostgreSQL's `COPY (SELECT …) TO STDOUT` piped into the response with backpressure: Node only",
   "  forwards buffers, so its memory stays flat and other requests are served meanwhile.",
   "- RSS goals are on growth: Medusa alone idles at the RSS given above, before any plugin does anything.",
-  "- Applying a coupon is one run of Medusa's own promotion refresh (`updateCartPromotionsWorkflow`) carrying",
-  "  the code; its `validate` and `setPromotionContext` hooks judge the coupon and write its split. The profile",
-  "  above shows what both paths share (fetching the cart, refreshing the payment collection) and what each adds.",
+  "- Applying a coupon to a cart without promotions skips Medusa's promotion refresh (`updateCartPromotionsWorkflow`):",
+  "  under the same cart lock it reads only what the rules need, judges, writes the split and refreshes the payment",
+  "  collection when there is one — no full cart fetch, no promotion computation that would only be set aside.",
+  "  With promotions on the cart it is a run of that refresh carrying the code, so they stand aside and are",
+  "  remembered. Completion is Medusa's `completeCartWorkflow` for both; the coupon adds its claim (the profile",
+  "  above), which is why completing stays near parity: the rest is Medusa's own order creation.",
   ""
 )
 

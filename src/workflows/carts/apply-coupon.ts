@@ -11,14 +11,15 @@ import { judgeCouponOnCart } from "./judge-coupon-on-cart"
 import { restoreCartCouponRow } from "./steps/update-cart-coupon"
 
 /*
- * Applying a coupon is a run of Medusa's updateCartPromotionsWorkflow — the
- * promotion refresh every cart change goes through — that carries the code.
- * That workflow locks the cart and reads it; its validate hook
- * (hooks/cart-promotions.ts) judges the code on that very cart and puts the
- * coupon on it (undone should a later step fail); setPromotionContext then
- * writes the split and makes promotions stand aside, and the refresh updates
- * the payment collection to the discounted total. One workflow and one cart
- * read, as for a promotion code.
+ * Putting a coupon on a cart (applyCouponToCartWorkflow). On a cart without
+ * Medusa promotions the workflow calls putCouponOnCart itself, under the
+ * cart's lock, and writes the split with refreshCouponOnCartWorkflow. On a
+ * cart with promotions, applying is a run of Medusa's
+ * updateCartPromotionsWorkflow — the promotion refresh every cart change
+ * goes through — carrying the code: its validate hook
+ * (hooks/cart-promotions.ts) calls putCouponOnCart on the cart it read
+ * (undone should a later step fail), and setPromotionContext writes the
+ * split and makes the promotions stand aside.
  */
 
 /** The promotion refresh input that applies `code`. */
