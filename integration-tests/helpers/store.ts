@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { createAdminHeaders } from "./admin"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
@@ -267,6 +268,19 @@ export function storefront(api: Api, store: TestStore, customerToken?: string) {
       return call("post", `/store/carts/${cartId}/complete`)
     },
   }
+}
+
+export type TestShop = {
+  admin: Awaited<ReturnType<typeof createAdminHeaders>>
+  store: TestStore
+  shop: ReturnType<typeof storefront>
+}
+
+/** What most specs set up before each test: an admin session, a fresh test store and a storefront client on it. */
+export async function openTestShop(api: Api, container: MedusaContainer): Promise<TestShop> {
+  const admin = await createAdminHeaders(container)
+  const store = await createTestStore(container)
+  return { admin, store, shop: storefront(api, store) }
 }
 
 /** Line id of a product in a cart. */

@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
-import { createTestStore, storefront, TestStore } from "../helpers/store"
+import { TestStore, openTestShop, TestShop } from "../helpers/store"
 import { refusal } from "../helpers/http"
 
 jest.setTimeout(240 * 1000)
@@ -12,14 +11,10 @@ const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10)
 /** The read-only routes added for the admin dashboard: stat cards, the coupon chart, a customer's wallet. */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
     })
 
     const createCoupon = async (body: Record<string, unknown>) =>

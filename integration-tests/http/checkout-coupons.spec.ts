@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders, createFixedPromotion } from "../helpers/admin"
-import { createTestStore, lineOf, storefront, TestStore } from "../helpers/store"
+import { lineOf, openTestShop, TestShop } from "../helpers/store"
 import { refusal } from "../helpers/http"
 
 jest.setTimeout(180 * 1000)
@@ -10,14 +10,10 @@ const day = 24 * 3600 * 1000
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
     })
 
     const createCoupon = async (body: Record<string, unknown>) =>

@@ -1,9 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createRegionsWorkflow, createSalesChannelsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdminHeaders } from "../helpers/admin"
 import { createCustomer } from "../helpers/customer"
-import { createTestStore, lineOf, storefront, TestStore } from "../helpers/store"
+import { lineOf, storefront, openTestShop, TestShop } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -13,14 +12,10 @@ jest.setTimeout(180 * 1000)
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
     })
 
     const createCoupon = async (body: Record<string, unknown>) =>

@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import releaseExpiredCouponHolds from "../../src/jobs/release-expired-coupon-holds"
-import { createAdminHeaders } from "../helpers/admin"
-import { createTestStore, storefront, TestStore } from "../helpers/store"
+import { openTestShop, TestShop } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -22,14 +21,10 @@ const DECLINE = "pp_decline_decline"
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
       await api.post(`/admin/regions/${store.regionId}`, { payment_providers: ["pp_system_default", DECLINE] }, admin)
     })
 

@@ -1,6 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdminHeaders } from "../helpers/admin"
-import { createTestStore, storefront, TestStore } from "../helpers/store"
+import { openTestShop, TestShop } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -14,14 +13,10 @@ const DECLINE = "pp_decline_decline"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
       await api.post(`/admin/regions/${store.regionId}`, { payment_providers: ["pp_system_default", DECLINE] }, admin)
       await api.post("/admin/coupons", { code: "ONLYONE", title: "t", type: "fixed", amount: 2, currency_code: "usd", usage_limit: 1 }, admin)
     })

@@ -1,7 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
-import { createAdminHeaders } from "../helpers/admin"
-import { createTestStore, storefront, TestStore } from "../helpers/store"
+import { openTestShop, TestShop } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -11,14 +10,10 @@ jest.setTimeout(180 * 1000)
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
     })
 
     const createCoupon = async (body: Record<string, unknown>) =>

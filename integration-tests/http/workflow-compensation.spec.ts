@@ -3,8 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { loadCouponCart } from "../../src/workflows/carts/load-coupon-cart"
 import { claimCouponAtCompletionWorkflow, refreshCouponOnCartWorkflow } from "../../src/workflows"
-import { createAdminHeaders } from "../helpers/admin"
-import { createTestStore, lineOf, storefront, TestStore } from "../helpers/store"
+import { lineOf, openTestShop, TestShop } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -33,14 +32,10 @@ const claimThenFail = createWorkflow("test-claim-coupon-then-fail", (input: { ca
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
-    let admin: { headers: Record<string, string> }
-    let store: TestStore
-    let shop: ReturnType<typeof storefront>
+    let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
-      admin = await createAdminHeaders(getContainer())
-      store = await createTestStore(getContainer())
-      shop = storefront(api, store)
+      ;({ admin, store, shop } = await openTestShop(api, getContainer()))
     })
 
     /** The coupon's shares on the cart's lines, by product, and the cart row's stored split. */
