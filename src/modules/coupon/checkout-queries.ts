@@ -5,6 +5,7 @@
  * back as stored, column for column, as the ORM would list them.
  */
 
+import { interruptedOrderSql } from "./reconcile-queries"
 import { couponActiveSql } from "./rule-sql"
 import type { Sql } from "./sql-handle"
 
@@ -48,6 +49,8 @@ export type CartCouponRow = {
  */
 export type ClaimCartCouponRow = CartCouponRow & {
   stands_unjudged: boolean
+  /** An order a killed completion of this cart left behind exists (reconcile-queries.ts). */
+  has_interrupted_order: boolean
   coupon_target: string | null
   payment_hold_minutes: number | null
 }
@@ -82,7 +85,8 @@ export async function readCartCoupon(
           WHERE li.cart_id = cc.cart_id AND li.deleted_at IS NULL AND li.product_id IS NOT NULL
             AND (p.id IS NULL OR p.deleted_at IS NOT NULL OR p.updated_at > cc.updated_at OR pt.updated_at > cc.updated_at))
         AND NOT EXISTS (SELECT 1 FROM coupon_blocklist_entry b WHERE b.customer_id = ? AND b.deleted_at IS NULL)
-       ) AS stands_unjudged`
+       ) AS stands_unjudged,
+       EXISTS (SELECT 1 FROM "order" o WHERE ${interruptedOrderSql("o", "cc.cart_id")}) AS has_interrupted_order`
     : ""
   const {
     rows: [row],

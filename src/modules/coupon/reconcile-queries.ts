@@ -88,15 +88,15 @@ export async function markCartForItsOrder(knex: Sql, cartId: string): Promise<vo
  * other completion of the cart is between those two steps.
  */
 export async function interruptedOrdersOfCart(knex: Sql, cartId: string): Promise<string[]> {
-  const { rows } = await knex.raw(
-    `SELECT o.id FROM "order" o
-      WHERE o.metadata->>'${ORDER_CART_MARKER}' = ? AND o.deleted_at IS NULL AND o.status = 'pending'
-        AND NOT EXISTS (SELECT 1 FROM order_cart oc WHERE oc.order_id = o.id AND oc.deleted_at IS NULL)
-        AND NOT EXISTS (SELECT 1 FROM order_payment_collection op WHERE op.order_id = o.id AND op.deleted_at IS NULL)`,
-    [cartId]
-  )
+  const { rows } = await knex.raw(`SELECT o.id FROM "order" o WHERE ${interruptedOrderSql("o", "?")}`, [cartId])
   return rows.map((row: { id: string }) => row.id)
 }
+
+/** The SQL condition "order `o` is one a killed completion of cart `cart` left behind" (see interruptedOrdersOfCart). */
+export const interruptedOrderSql = (o: string, cart: string) =>
+  `${o}.metadata->>'${ORDER_CART_MARKER}' = ${cart} AND ${o}.deleted_at IS NULL AND ${o}.status = 'pending'
+   AND NOT EXISTS (SELECT 1 FROM order_cart oc WHERE oc.order_id = ${o}.id AND oc.deleted_at IS NULL)
+   AND NOT EXISTS (SELECT 1 FROM order_payment_collection op WHERE op.order_id = ${o}.id AND op.deleted_at IS NULL)`
 
 /**
  * The uses those orders had been found to spend go back to being held for

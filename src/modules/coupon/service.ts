@@ -67,6 +67,7 @@ import {
   VerifyInput,
 } from "./campaign-recipient-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
+import { createKeyedQueue } from "./lib/keyed-queue"
 import {
   interruptedOrdersOfCart,
   markCartForItsOrder,
@@ -137,6 +138,8 @@ class CouponModuleService extends MedusaService({
   CouponAuditEntry,
 }) {
   readonly options: CouponPluginOptions
+  /** Claims of one coupon, one at a time in this process (see claimRedemption). */
+  protected readonly claimQueue_ = createKeyedQueue()
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -333,7 +336,8 @@ class CouponModuleService extends MedusaService({
   async claimRedemption(input: ClaimRedemptionInput): Promise<{ id: string; reused: boolean }> {
     const attempt = { spent_uses: false }
     try {
-      return await this.claimRedemption_(input, attempt)
+      // One claim of a coupon at a time in this process (lib/keyed-queue.ts); the row lock does the rest.
+      return await this.claimQueue_(input.coupon_id, () => this.claimRedemption_(input, attempt))
     } catch (error) {
       // A refused claim rolled back the uses it had found spent by orders
       // (see claimRedemption_): they are marked again, on their own.

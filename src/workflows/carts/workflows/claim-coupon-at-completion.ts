@@ -1,4 +1,5 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { ClaimCartCouponRow } from "../../../modules/coupon/checkout-queries"
 import { claimCouponUseStep } from "../steps/claim-coupon-use"
 import { judgeCouponClaimStep } from "../steps/judge-coupon-claim"
 import { readCartCouponStep } from "../steps/read-cart-coupon"
@@ -47,7 +48,9 @@ export const claimCouponAtCompletionWorkflow = createWorkflow(
     )
     setAsideInterruptedOrdersStep(
       transform({ input, application }, ({ input, application }) =>
-        application?.status === "applied" && !input.cart.completed_at ? { cart_id: input.cart.id as string } : null
+        (application as ClaimCartCouponRow | null)?.has_interrupted_order && !input.cart.completed_at
+          ? { cart_id: input.cart.id as string }
+          : null
       )
     )
     const claim = judgeCouponClaimStep({ cart: input.cart, application })
