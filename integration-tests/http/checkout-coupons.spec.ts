@@ -9,7 +9,7 @@ jest.setTimeout(180 * 1000)
 const day = 24 * 3600 * 1000
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let { admin, store, shop } = {} as TestShop
 
     beforeEach(async () => {
@@ -479,6 +479,45 @@ medusaIntegrationTestRunner({
           expect(r.status).toBe(400)
           expect(r.message).toBe("Coupon ONEEACH has already been used by this customer (limit 1 per customer).")
         }
+      })
+
+      it("claims queued on a full coupon are refused at once, and a run-out hold still goes to one of them", async () => {
+        const coupon = await createCoupon({ code: "QUEUED", title: "t", type: "fixed", amount: 2, usage_limit: 3 })
+        const couponService: any = getContainer().resolve("coupon")
+        const claim = (cart_id: string) =>
+          couponService
+            .claimRedemption({
+              coupon_id: coupon.id,
+              coupon_code_id: null,
+              code: "QUEUED",
+              cart_id,
+              customer_id: null,
+              email: `${cart_id}@example.com`,
+              currency_code: "usd",
+              discount_total: 2,
+              allocations: [],
+              hold_minutes: 30,
+            })
+            .then(
+              () => "claimed",
+              (e: any) => e.code
+            )
+        // 12 claims at once in this process: 3 are counted, the rest refused (queued ones without the lock).
+        const first = await Promise.all(Array.from({ length: 12 }, (_, i) => claim(`cart_queued_${i}`)))
+        expect(first.filter((r) => r === "claimed")).toHaveLength(3)
+        expect(first.filter((r) => r !== "claimed").every((r) => r === "coupon_held")).toBe(true)
+        // One hold runs out: of 8 more claims at once, exactly one takes it (through the lock).
+        await dbConnection.raw(
+          `UPDATE coupon_redemption SET hold_expires_at = now() - interval '1 second' WHERE cart_id = 'cart_queued_0'`
+        )
+        const second = await Promise.all(Array.from({ length: 8 }, (_, i) => claim(`cart_late_${i}`)))
+        expect(second.filter((r) => r === "claimed")).toHaveLength(1)
+        const counted = await dbConnection.raw(
+          `SELECT usage_count, (SELECT count(*)::int FROM coupon_redemption r WHERE r.coupon_id = c.id AND r.status = 'held') AS held
+             FROM coupon c WHERE c.id = ?`,
+          [coupon.id]
+        )
+        expect(counted.rows[0]).toEqual({ usage_count: 3, held: 3 })
       })
 
       it("never counts a cart twice", async () => {

@@ -12,7 +12,7 @@ import { refuse } from "./errors"
 import { CouponEventName, CouponEvents, RedemptionReleaseReason } from "./events"
 import { couponClosedRefusal, usageLimitMessage } from "./lib/evaluate-coupon"
 import { CART_HAS_ORDER, ORDER_CART_MARKER, ReconciledUse, redeemHeldUsesWithOrders, ReconcileScope } from "./reconcile-queries"
-import { liveUseSql } from "./rule-sql"
+import { couponActiveSql, liveUseSql } from "./rule-sql"
 import type { Sql } from "./sql-handle"
 import { markWalletEntryUsed, restoreWalletEntryOfOrder } from "./wallet-queries"
 
@@ -51,6 +51,65 @@ export type UsageSnapshot = { total: number; by_customer: number; by_code: numbe
  * that already holds a use (a retry after a failed payment, or a second
  * completion) gets that use back instead of a new one.
  */
+/** A full coupon's refusal: held (and when it may free up) or reached. */
+function usageLimitRefusal(code: string, heldUntil: Date | string | null) {
+  const until = heldUntil ? new Date(heldUntil) : null
+  return until
+    ? refuse("coupon_held", usageLimitMessage(code, until), { frees_up_at: until.toISOString() })
+    : refuse("usage_limit_reached", usageLimitMessage(code, null))
+}
+
+/**
+ * A claim in one statement, for the common case: a shared code (no serial),
+ * no per-customer limit, the coupon active and not full, no hold of it run
+ * out (which a claim would have to release) and no use of this cart yet (a
+ * retry reuses it). The coupon row is locked, its count raised and the use
+ * recorded `held` in one autocommit statement, so the lock is held for that
+ * statement alone, not across round trips: on a hot coupon, claims pass the
+ * lock one after another that much faster. When the row changed while the
+ * statement waited for it, PostgreSQL checks the conditions again on the
+ * row as committed (the limit included). Answers null when any condition
+ * fails; claimUse then decides, under the lock, with every rule.
+ */
+export async function claimInOneStatement(knex: Sql, input: ClaimRedemptionInput): Promise<{ id: string; reused: false } | null> {
+  if (input.coupon_code_id) return null
+  const id = generateEntityId(undefined, "credm")
+  const { rows } = await knex.raw(
+    `WITH claimable AS (
+       SELECT c.id FROM coupon c
+        WHERE c.id = :coupon_id AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
+          AND c.usage_limit_per_customer IS NULL
+          AND (c.usage_limit IS NULL OR c.usage_count < c.usage_limit)
+          AND NOT EXISTS (SELECT 1 FROM coupon_redemption r WHERE r.cart_id = :cart_id
+                            AND r.status IN ('held', 'redeemed') AND r.deleted_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM coupon_redemption r WHERE r.coupon_id = c.id AND r.status = 'held'
+                            AND r.hold_expires_at < now() AND r.deleted_at IS NULL)
+        FOR UPDATE OF c),
+     counted AS (
+       UPDATE coupon SET usage_count = usage_count + 1 FROM claimable WHERE coupon.id = claimable.id RETURNING coupon.id)
+     INSERT INTO coupon_redemption (id, status, code, coupon_id, coupon_code_id, cart_id, customer_id, email,
+                                    currency_code, discount_total, raw_discount_total, allocations, hold_expires_at)
+     SELECT :id, 'held', :code, counted.id, NULL, :cart_id, :customer_id, :email,
+            :currency_code, :discount_total, CAST(:raw_discount_total AS jsonb), CAST(:allocations AS jsonb), :hold_expires_at
+       FROM counted
+     RETURNING id`,
+    {
+      id,
+      coupon_id: input.coupon_id,
+      code: input.code,
+      cart_id: input.cart_id,
+      customer_id: input.customer_id,
+      email: input.email,
+      currency_code: input.currency_code,
+      discount_total: input.discount_total,
+      raw_discount_total: rawNumber(input.discount_total),
+      allocations: JSON.stringify(input.allocations),
+      hold_expires_at: new Date(Date.now() + input.hold_minutes * 60_000),
+    }
+  )
+  return rows.length ? { id, reused: false } : null
+}
+
 export async function claimUse(
   knex: Knex.Transaction,
   input: ClaimRedemptionInput,
@@ -116,10 +175,7 @@ export async function claimUse(
       .where({ coupon_id: input.coupon_id, status: "held", deleted_at: null })
       .min("hold_expires_at as until")
       .first()
-    const until = hold?.until ? new Date(hold.until) : null
-    throw until
-      ? refuse("coupon_held", usageLimitMessage(input.code, until), { frees_up_at: until.toISOString() })
-      : refuse("usage_limit_reached", usageLimitMessage(input.code, null))
+    throw usageLimitRefusal(input.code, hold?.until ?? null)
   }
   if (coupon.usage_limit_per_customer !== null && (input.customer_id || input.email)) {
     const [{ count }] = await knex("coupon_redemption")

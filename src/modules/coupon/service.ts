@@ -77,6 +77,7 @@ import {
 } from "./reconcile-queries"
 import {
   Announce,
+  claimInOneStatement,
   claimUse,
   ClaimRedemptionInput,
   markUseRedeemed,
@@ -337,13 +338,23 @@ class CouponModuleService extends MedusaService({
     const attempt = { spent_uses: false }
     try {
       // One claim of a coupon at a time in this process (lib/keyed-queue.ts); the row lock does the rest.
-      return await this.claimQueue_(input.coupon_id, () => this.claimRedemption_(input, attempt))
+      // The common case in one statement; every other case (and every refusal) under the lock.
+      return await this.claimQueue_.run(
+        input.coupon_id,
+        async () => (await this.claimInOneStatement_(input)) ?? (await this.claimRedemption_(input, attempt))
+      )
     } catch (error) {
       // A refused claim rolled back the uses it had found spent by orders
       // (see claimRedemption_): they are marked again, on their own.
       if (attempt.spent_uses) await this.redeemUsesWithOrders({ coupon_id: input.coupon_id }).catch(() => undefined)
       throw error
     }
+  }
+
+  /** The common case of a claim, one autocommit statement; null when claimRedemption_ must decide (see redemption-queries.ts). */
+  @InjectManager()
+  protected async claimInOneStatement_(input: ClaimRedemptionInput, @MedusaContext() sharedContext: Context = {}) {
+    return claimInOneStatement(sqlOf(sharedContext), input)
   }
 
   @EmitAfterCommit()

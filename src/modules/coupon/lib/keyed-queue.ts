@@ -9,18 +9,25 @@
  */
 export function createKeyedQueue() {
   const tails = new Map<string, Promise<void>>()
-  return function runQueued<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = tails.get(key) ?? Promise.resolve()
-    // After the previous task settles, whichever way it settled.
-    const result = previous.then(task)
-    const tail = result.then(
-      () => undefined,
-      () => undefined
-    )
-    tails.set(key, tail)
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key)
-    })
-    return result
+  return {
+    /** Runs `task` once every earlier task of `key` has settled; its result or failure is the caller's. */
+    run<T>(key: string, task: () => Promise<T>): Promise<T> {
+      const previous = tails.get(key) ?? Promise.resolve()
+      // After the previous task settles, whichever way it settled.
+      const result = previous.then(task)
+      const tail = result.then(
+        () => undefined,
+        () => undefined
+      )
+      tails.set(key, tail)
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key)
+      })
+      return result
+    },
+    /** Whether a task of `key` is running or waiting. */
+    busy(key: string): boolean {
+      return tails.has(key)
+    },
   }
 }
