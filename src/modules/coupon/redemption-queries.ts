@@ -89,23 +89,11 @@ export async function claimInOneStatement(knex: Sql, input: ClaimRedemptionInput
        UPDATE coupon SET usage_count = usage_count + 1 FROM claimable WHERE coupon.id = claimable.id RETURNING coupon.id)
      INSERT INTO coupon_redemption (id, status, code, coupon_id, coupon_code_id, cart_id, customer_id, email,
                                     currency_code, discount_total, raw_discount_total, allocations, hold_expires_at)
-     SELECT :id, 'held', :code, counted.id, NULL, :cart_id, :customer_id, :email,
+     SELECT :id, :status, :code, counted.id, NULL, :cart_id, :customer_id, :email,
             :currency_code, :discount_total, CAST(:raw_discount_total AS jsonb), CAST(:allocations AS jsonb), :hold_expires_at
        FROM counted
      RETURNING id`,
-    {
-      id,
-      coupon_id: input.coupon_id,
-      code: input.code,
-      cart_id: input.cart_id,
-      customer_id: input.customer_id,
-      email: input.email,
-      currency_code: input.currency_code,
-      discount_total: input.discount_total,
-      raw_discount_total: rawNumber(input.discount_total),
-      allocations: JSON.stringify(input.allocations),
-      hold_expires_at: new Date(Date.now() + input.hold_minutes * 60_000),
-    }
+    heldUseRow(input, id, new Date(Date.now() + input.hold_minutes * 60_000))
   )
   return rows.length ? { id, reused: false } : null
 }
@@ -205,21 +193,7 @@ export async function claimUse(
   // The use counted on the coupon and recorded in one statement.
   const id = generateEntityId(undefined, "credm")
   const record = knex("coupon_redemption")
-    .insert({
-      id,
-      status: "held",
-      code: input.code,
-      coupon_id: input.coupon_id,
-      coupon_code_id: input.coupon_code_id,
-      cart_id: input.cart_id,
-      customer_id: input.customer_id,
-      email: input.email,
-      currency_code: input.currency_code,
-      discount_total: input.discount_total,
-      raw_discount_total: rawNumber(input.discount_total),
-      allocations: JSON.stringify(input.allocations),
-      hold_expires_at: holdUntil,
-    })
+    .insert(heldUseRow(input, id, holdUntil))
     .toSQL()
   await knex.raw(`WITH counted AS (UPDATE coupon SET usage_count = usage_count + 1 WHERE id = ?) ${record.sql}`, [
     input.coupon_id,
@@ -442,6 +416,25 @@ export async function markUseRedeemed(
     announce(CouponEvents.REDEEMED, redemptionEventData(row))
   }
   return row ? { id: row.id, coupon_id: row.coupon_id } : null
+}
+
+/** The row of the use a claim records: held for the cart until `holdUntil`. */
+function heldUseRow(input: ClaimRedemptionInput, id: string, holdUntil: Date) {
+  return {
+    id,
+    status: "held",
+    code: input.code,
+    coupon_id: input.coupon_id,
+    coupon_code_id: input.coupon_code_id,
+    cart_id: input.cart_id,
+    customer_id: input.customer_id,
+    email: input.email,
+    currency_code: input.currency_code,
+    discount_total: input.discount_total,
+    raw_discount_total: rawNumber(input.discount_total),
+    allocations: JSON.stringify(input.allocations),
+    hold_expires_at: holdUntil,
+  }
 }
 
 /** The `raw_*` companion Medusa keeps beside every big-number column. */
