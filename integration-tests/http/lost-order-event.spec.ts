@@ -123,6 +123,13 @@ medusaIntegrationTestRunner({
       expect(await ordersWithCoupon()).toBe(1)
       const setAside = await dbConnection.raw(`SELECT deleted_at FROM "order" WHERE id = ?`, [interrupted.orderId])
       expect(setAside.rows[0].deleted_at).not.toBeNull()
+      // The coupon's History says so, with no admin as its actor.
+      const { data: history } = await api.get(`/admin/coupon-audit?resource_type=coupon&resource_id=${couponId}`, admin)
+      const entry = history.entries.find((e: any) => e.action === "interrupted_order_set_aside")
+      expect(entry).toMatchObject({
+        actor_id: null,
+        changes: { [`cart ${interrupted.cartId}`]: { before: [interrupted.orderId], after: null } },
+      })
     })
 
     it("the hold sweep spends an ordered cart's held use and releases only the orderless hold", async () => {

@@ -15,6 +15,7 @@ const ACTION_LABEL: Record<string, string> = {
   codes_imported: "Codes imported",
   fixed_serial_created: "Fixed serial added",
   assigned: "Given to customers",
+  interrupted_order_set_aside: "Interrupted order set aside",
 }
 
 /** A value as the history shows it: empty for none, lists joined, dates as dates. */

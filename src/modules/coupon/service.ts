@@ -410,10 +410,28 @@ class CouponModuleService extends MedusaService({
     return interruptedOrdersOfCart(sqlOf(sharedContext), cartId)
   }
 
-  /** The uses spent by those orders are held for their cart again, to be claimed by the order that replaces them. */
-  @InjectTransactionManager()
-  async unbindUsesFromOrders(orderIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
-    return unbindUsesFromOrders(transactionSqlOf(sharedContext), orderIds)
+  /**
+   * Orders a killed completion of the cart left behind are being set aside
+   * (workflows/carts/steps/set-aside-interrupted-orders.ts): the uses they
+   * had been found to spend are held for the cart again, to be claimed by
+   * the order that replaces them, and the coupon's History records it (no
+   * admin made this change: the actor is none). One transaction.
+   */
+  async holdUsesOfSetAsideOrders(input: { coupon_id: string; cart_id: string; order_ids: string[] }): Promise<number> {
+    const { result } = await this.auditedChange(async (sharedContext) => ({
+      result: await unbindUsesFromOrders(transactionSqlOf(sharedContext), input.order_ids),
+      audit: [
+        {
+          resource_type: "coupon" as const,
+          resource_id: input.coupon_id,
+          coupon_id: input.coupon_id,
+          action: "interrupted_order_set_aside",
+          actor_id: null,
+          changes: { [`cart ${input.cart_id}`]: { before: input.order_ids, after: null } },
+        },
+      ],
+    }))
+    return result
   }
 
   /**

@@ -11,7 +11,8 @@ import type CouponModuleService from "../../../modules/coupon/service"
  * about to create the cart's order a second time. The left-behind order is
  * soft-deleted and the use it had been found to spend is held for the cart
  * again, so the order this completion creates takes it: one cart, one use,
- * one order carrying the coupon (docs/rules.md §4).
+ * one order carrying the coupon (docs/rules.md §4). The coupon's History
+ * and the server log say which orders were set aside.
  *
  * Runs under the cart's completion lock, so no other completion of this
  * cart is between those two steps. No compensation: should this completion
@@ -20,14 +21,14 @@ import type CouponModuleService from "../../../modules/coupon/service"
  */
 export const setAsideInterruptedOrdersStep = createStep(
   "set-aside-interrupted-orders",
-  async (input: { cart_id: string } | null, { container }) => {
+  async (input: { cart_id: string; coupon_id: string } | null, { container }) => {
     if (!input) return new StepResponse([] as string[])
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const orderIds = await couponService.interruptedOrdersOfCart(input.cart_id)
     if (!orderIds.length) return new StepResponse(orderIds)
     // The use first: should the process die in between, the order still
     // stands and the next reconciliation finds the use spent by it again.
-    await couponService.unbindUsesFromOrders(orderIds)
+    await couponService.holdUsesOfSetAsideOrders({ coupon_id: input.coupon_id, cart_id: input.cart_id, order_ids: orderIds })
     await container.resolve(Modules.ORDER).softDeleteOrders(orderIds)
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -49,7 +49,7 @@ export const claimCouponAtCompletionWorkflow = createWorkflow(
     setAsideInterruptedOrdersStep(
       transform({ input, application }, ({ input, application }) =>
         (application as ClaimCartCouponRow | null)?.has_interrupted_order && !input.cart.completed_at
-          ? { cart_id: input.cart.id as string }
+          ? { cart_id: input.cart.id as string, coupon_id: application!.coupon_id }
           : null
       )
     )
