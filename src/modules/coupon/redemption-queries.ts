@@ -4,7 +4,8 @@
  * releasing holds, spending uses by their orders, settling canceled or
  * refunded orders. The service (service.ts) opens the transaction and hands
  * over `announce`, which queues an event to be sent once it has committed.
- * Long because the claim is one locked sequence best read in one place.
+ * Long because the claim — its one-statement common case and its locked
+ * sequence — is best read in one place.
  */
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
@@ -42,15 +43,6 @@ export type UsageSnapshotInput = {
 
 export type UsageSnapshot = { total: number; by_customer: number; by_code: number; earliest_hold_release: Date | null }
 
-/**
- * Counts one use of a coupon for a cart being completed, in PostgreSQL so
- * limits hold across concurrent completions and instances: the coupon row is
- * locked for the rest of the transaction, expired holds are released, the
- * limits are re-read under the lock and the counters are raised with
- * conditional updates. The use starts `held` until the order exists. A cart
- * that already holds a use (a retry after a failed payment, or a second
- * completion) gets that use back instead of a new one.
- */
 /** A full coupon's refusal: held (and when it may free up) or reached. */
 function usageLimitRefusal(code: string, heldUntil: Date | string | null) {
   const until = heldUntil ? new Date(heldUntil) : null
@@ -98,6 +90,15 @@ export async function claimInOneStatement(knex: Sql, input: ClaimRedemptionInput
   return rows.length ? { id, reused: false } : null
 }
 
+/**
+ * Counts one use of a coupon for a cart being completed, in PostgreSQL so
+ * limits hold across concurrent completions and instances: the coupon row is
+ * locked for the rest of the transaction, expired holds are released, the
+ * limits are re-read under the lock and the counters are raised with
+ * conditional updates. The use starts `held` until the order exists. A cart
+ * that already holds a use (a retry after a failed payment, or a second
+ * completion) gets that use back instead of a new one.
+ */
 export async function claimUse(
   knex: Knex.Transaction,
   input: ClaimRedemptionInput,
