@@ -339,7 +339,7 @@ class CouponModuleService extends MedusaService({
     try {
       // One claim of a coupon at a time in this process (lib/keyed-queue.ts); the row lock does the rest.
       // The common case in one statement; every other case (and every refusal) under the lock.
-      return await this.claimQueue_.run(
+      return await this.claimQueue_(
         input.coupon_id,
         async () => (await this.claimInOneStatement_(input)) ?? (await this.claimRedemption_(input, attempt))
       )

@@ -6,28 +6,25 @@
  * on that lock, instead of a connection per concurrent checkout, so the
  * rest of every checkout keeps its connections. The lock, not this queue,
  * is what keeps the limit across processes.
+ *
+ * Answers `runQueued(key, task)`: it runs `task` once every earlier task of
+ * `key` has settled, and its result or failure is the caller's.
  */
 export function createKeyedQueue() {
   const tails = new Map<string, Promise<void>>()
-  return {
-    /** Runs `task` once every earlier task of `key` has settled; its result or failure is the caller's. */
-    run<T>(key: string, task: () => Promise<T>): Promise<T> {
-      const previous = tails.get(key) ?? Promise.resolve()
-      // After the previous task settles, whichever way it settled.
-      const result = previous.then(task)
-      const tail = result.then(
-        () => undefined,
-        () => undefined
-      )
-      tails.set(key, tail)
-      void tail.then(() => {
-        if (tails.get(key) === tail) tails.delete(key)
-      })
-      return result
-    },
-    /** Whether a task of `key` is running or waiting. */
-    busy(key: string): boolean {
-      return tails.has(key)
-    },
+  return function runQueued<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = tails.get(key) ?? Promise.resolve()
+    // After the previous task settles, whichever way it settled.
+    const result = previous.then(task)
+    const tail = result.then(
+      () => undefined,
+      () => undefined
+    )
+    tails.set(key, tail)
+    // A key with nothing queued is forgotten.
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key)
+    })
+    return result
   }
 }

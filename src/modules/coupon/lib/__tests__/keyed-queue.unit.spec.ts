@@ -4,8 +4,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 1))
 
 describe("createKeyedQueue", () => {
   it("runs tasks of one key one after another, in the order they came", async () => {
-    const queue = createKeyedQueue()
-    const runQueued = queue.run
+    const runQueued = createKeyedQueue()
     const log: string[] = []
     let running = 0
     let most = 0
@@ -25,8 +24,7 @@ describe("createKeyedQueue", () => {
   })
 
   it("lets tasks of other keys run at the same time", async () => {
-    const queue = createKeyedQueue()
-    const runQueued = queue.run
+    const runQueued = createKeyedQueue()
     let running = 0
     let most = 0
     const task = async () => {
@@ -39,20 +37,8 @@ describe("createKeyedQueue", () => {
     expect(most).toBe(3)
   })
 
-  it("says whether a key has a task running or waiting", async () => {
-    const queue = createKeyedQueue()
-    expect(queue.busy("coupon_1")).toBe(false)
-    const done = queue.run("coupon_1", tick)
-    expect(queue.busy("coupon_1")).toBe(true)
-    expect(queue.busy("coupon_2")).toBe(false)
-    await done
-    await tick()
-    expect(queue.busy("coupon_1")).toBe(false)
-  })
-
   it("hands a failure to its own caller only; the next task still runs", async () => {
-    const queue = createKeyedQueue()
-    const runQueued = queue.run
+    const runQueued = createKeyedQueue()
     const failing = runQueued("coupon_1", async () => {
       throw new Error("usage limit reached")
     })
