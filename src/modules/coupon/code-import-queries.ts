@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises"
 import { from as copyFrom } from "pg-copy-streams"
 import { refuse } from "./errors"
 import { CodeImportRefused, CodeRow, importProblemList, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
-import { entityIds } from "./lib/entity-id"
+import { entityIdRun, entityIdSql, entityIds } from "./lib/entity-id"
 import { BATCH_COLUMNS, CodeBatchRow, pgClientOf, UNIQUE_VIOLATION } from "./serial-code-queries"
 import type { Sql } from "./sql-handle"
 
@@ -29,7 +29,7 @@ export async function importCodes(
 ): Promise<CodeBatchRow> {
   const pg = await pgClientOf(trx)
   await pg.query(
-    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, id text NOT NULL, code text COLLATE "C" NOT NULL) ON COMMIT DROP`
+    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, code text COLLATE "C" NOT NULL) ON COMMIT DROP`
   )
   const invalid: ImportProblems["invalid"] = { rows: [], total: 0 }
   let valid = 0
@@ -44,10 +44,9 @@ export async function importCodes(
       })
       if (!rows.length) continue
       valid += rows.length
-      const ids = entityIds("ccode", rows.length)
       let text = ""
       // Valid codes are [A-Z0-9_-] only: nothing to escape in COPY's text format.
-      for (let i = 0; i < rows.length; i++) text += `${rows[i].row}\t${ids[i]}\t${rows[i].code}\n`
+      for (let i = 0; i < rows.length; i++) text += `${rows[i].row}\t${rows[i].code}\n`
       yield text
     }
   }
@@ -57,7 +56,7 @@ export async function importCodes(
       // One chunk in flight: chunks waiting in a buffer would outlive the
       // young generation and pile up as old garbage (RSS growing with the file).
       Readable.from(copyText(), { highWaterMark: 1 }),
-      pg.query(copyFrom("COPY coupon_code_import (row_number, id, code) FROM STDIN"))
+      pg.query(copyFrom("COPY coupon_code_import (row_number, code) FROM STDIN"))
     )
   } catch (error) {
     if (error instanceof CodeImportRefused) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
@@ -108,9 +107,12 @@ export async function importCodes(
        RETURNING ${BATCH_COLUMNS}`,
       [batchId, valid, input.coupon_id]
     )
+    // Ids are given in code order too (one run, ascending), so the primary
+    // key grows at its end rather than splitting pages all over.
+    const id = entityIdSql(entityIdRun("ccode"), "row_number() OVER (ORDER BY code) - 1")
     await pg.query(
       `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
-       SELECT id, code, $1, $2 FROM coupon_code_import ORDER BY code`,
+       SELECT ${id}, code, $1, $2 FROM coupon_code_import ORDER BY code`,
       [input.coupon_id, batchId]
     )
     await pg.query("RELEASE SAVEPOINT coupon_code_import")

@@ -303,6 +303,12 @@ export async function analyzeCodesAfterBulkWrite(knex: Sql, added: number): Prom
 }
 
 /**
+ * The codes of batch `?` (bound twice): named with the batch's coupon, which
+ * the index on (coupon_id, batch_id) needs.
+ */
+const OF_BATCH = `coupon_id = (SELECT coupon_id FROM coupon_code_batch WHERE id = ?) AND batch_id = ?`
+
+/**
  * A batch that did not finish gives its codes back (all of them but those
  * already handed to a wallet or a campaign contact or used, which stay and
  * are counted) and says
@@ -311,14 +317,14 @@ export async function analyzeCodesAfterBulkWrite(knex: Sql, added: number): Prom
 export async function failCodeBatch(trx: Sql, batchId: string, error: string): Promise<void> {
   await trx.raw(
     `UPDATE coupon_code SET deleted_at = now(), updated_at = now()
-     WHERE batch_id = ? AND deleted_at IS NULL AND usage_count = 0 AND customer_id IS NULL AND campaign_recipient_id IS NULL`,
-    [batchId]
+     WHERE ${OF_BATCH} AND deleted_at IS NULL AND usage_count = 0 AND customer_id IS NULL AND campaign_recipient_id IS NULL`,
+    [batchId, batchId]
   )
   await trx.raw(
     `UPDATE coupon_code_batch SET status = 'failed', error = ?, updated_at = now(),
-       created = (SELECT count(*) FROM coupon_code WHERE batch_id = ? AND deleted_at IS NULL)
+       created = (SELECT count(*) FROM coupon_code WHERE ${OF_BATCH} AND deleted_at IS NULL)
      WHERE id = ?`,
-    [error, batchId, batchId]
+    [error, batchId, batchId, batchId]
   )
 }
 
@@ -376,7 +382,8 @@ export async function createFixedSerial(
 
 /** Soft-deletes a batch and its codes (undoing an import or a fixed serial). */
 export async function deleteCodeBatch(trx: Sql, batchId: string): Promise<void> {
-  await trx.raw(`UPDATE coupon_code SET deleted_at = now(), updated_at = now() WHERE batch_id = ? AND deleted_at IS NULL`, [
+  await trx.raw(`UPDATE coupon_code SET deleted_at = now(), updated_at = now() WHERE ${OF_BATCH} AND deleted_at IS NULL`, [
+    batchId,
     batchId,
   ])
   await trx.raw(`UPDATE coupon_code_batch SET deleted_at = now(), updated_at = now() WHERE id = ?`, [batchId])

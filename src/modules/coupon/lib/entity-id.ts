@@ -4,38 +4,74 @@ import { randomFillSync } from "node:crypto"
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 const CROCKFORD_BYTES = Buffer.from(CROCKFORD, "latin1")
 const TIME_LENGTH = 10
-const RANDOM_LENGTH = 16
+/** The place of an id in its run: 5 characters, 32^5 ids per run. */
+const SERIAL_LENGTH = 5
+const RANDOM_LENGTH = 11
+const MAX_RUN = 32 ** SERIAL_LENGTH
 
 /**
- * `count` ids shaped like Medusa's own (`prefix_` + a 26-character ULID: 48
- * bits of milliseconds, 80 random bits), for rows written in bulk.
- * Medusa's `generateEntityId` calls `ulid()` once per id, which costs tens of
- * microseconds each (over a minute for a million serial codes); here one
- * random block serves the whole batch. 32 divides 256, so `byte & 31` is
- * uniform.
+ * Ids shaped like Medusa's own (`prefix_` + 26 Crockford characters, the
+ * first 10 the milliseconds as in a ULID), for rows written in bulk. Medusa's
+ * `generateEntityId` calls `ulid()` once per id, which costs tens of
+ * microseconds each (over a minute for a million serial codes).
+ *
+ * The ids of one run share its time and 55 random bits (11 characters, one
+ * draw per run) and differ in a 5-character serial placed before them, so
+ * they are distinct within the run by construction, distinct from other
+ * runs by time and chance, and ascending: a million codes written in id
+ * order append to the primary key's B-tree instead of splitting its pages
+ * at random (an import of 900,000 codes spent over a second on that).
+ * Ids are not secrets: every route checks who may see the row behind one.
  */
+export type EntityIdRun = { prefix: string; head: string; tail: string }
+
+/** The shared parts of a run of ids: `prefix_` and the time, and the random tail. */
+export function entityIdRun(prefix: string, now: number = Date.now()): EntityIdRun {
+  if (!/^[a-z]+$/.test(prefix)) throw new Error(`an id prefix is lower-case letters, got ${prefix}`)
+  if (!Number.isSafeInteger(now) || now < 0 || now >= 2 ** 48) {
+    throw new Error(`now must be a millisecond timestamp, got ${now}`)
+  }
+  let time = ""
+  for (let i = 0, rest = now; i < TIME_LENGTH; i++, rest = Math.floor(rest / 32)) {
+    time = CROCKFORD[rest % 32] + time
+  }
+  const random = randomFillSync(Buffer.allocUnsafe(RANDOM_LENGTH))
+  // 32 divides 256, so `byte & 31` is uniform.
+  const tail = Array.from(random, (byte) => CROCKFORD[byte & 31]).join("")
+  return { prefix, head: `${prefix}_${time}`, tail }
+}
+
+/** `count` ids of one run, in ascending order. */
 export function entityIds(prefix: string, count: number, now: number = Date.now()): string[] {
-  const length = entityIdLength(prefix)
-  const buffer = Buffer.allocUnsafe(Math.max(0, count) * length)
-  writeEntityIds(prefix, count, buffer, 0, length, now)
+  checkRunSize(count)
+  return entityIdsOfRun(entityIdRun(prefix, now), Array.from({ length: count }, (_, i) => i))
+}
+
+/** The ids of a run at these places (what entityIdSql makes of the same places). */
+export function entityIdsOfRun(run: EntityIdRun, serials: number[]): string[] {
+  const length = run.head.length + SERIAL_LENGTH + run.tail.length
+  const buffer = Buffer.allocUnsafe(serials.length * length)
+  writeIdsOfRun(run, serials.length, (i) => serials[i], buffer, 0, length)
   const text = buffer.toString("latin1")
-  const ids = new Array<string>(count)
-  for (let i = 0; i < count; i++) ids[i] = text.slice(i * length, (i + 1) * length)
-  return ids
+  return serials.map((_, i) => text.slice(i * length, (i + 1) * length))
 }
 
 /** The length of an id with this prefix. */
 export function entityIdLength(prefix: string): number {
-  return prefix.length + 1 + TIME_LENGTH + RANDOM_LENGTH
+  return prefix.length + 1 + TIME_LENGTH + SERIAL_LENGTH + RANDOM_LENGTH
 }
 
-/** Random bytes of writeEntityIds, kept from call to call (synchronous: never shared). */
-let randomScratch = Buffer.alloc(0)
+function checkRunSize(count: number): void {
+  if (!Number.isSafeInteger(count) || count < 0) {
+    throw new Error(`count must be a non-negative integer, got ${count}`)
+  }
+  if (count > MAX_RUN) throw new Error(`at most ${MAX_RUN} ids are made in one run, asked for ${count}`)
+}
 
 /**
- * Writes `count` ids as ASCII into `target`, the first at `offset`, each
- * `stride` bytes after the one before: bulk writes put them straight into
- * the rows they send, without a string per id.
+ * Writes the `count` first ids of a fresh run as ASCII into `target`, the
+ * first at `offset`, each `stride` bytes after the one before: bulk writes
+ * put them straight into the rows they send, without a string per id.
  */
 export function writeEntityIds(
   prefix: string,
@@ -45,22 +81,41 @@ export function writeEntityIds(
   stride: number,
   now: number = Date.now()
 ): void {
-  if (!Number.isSafeInteger(count) || count < 0) {
-    throw new Error(`count must be a non-negative integer, got ${count}`)
-  }
-  if (!Number.isSafeInteger(now) || now < 0 || now >= 2 ** 48) {
-    throw new Error(`now must be a millisecond timestamp, got ${now}`)
-  }
-  let time = ""
-  for (let i = 0, rest = now; i < TIME_LENGTH; i++, rest = Math.floor(rest / 32)) {
-    time = CROCKFORD[rest % 32] + time
-  }
-  const head = Buffer.from(`${prefix}_${time}`, "latin1")
-  if (randomScratch.length < count * RANDOM_LENGTH) randomScratch = Buffer.allocUnsafe(count * RANDOM_LENGTH)
-  const random = randomFillSync(randomScratch, 0, count * RANDOM_LENGTH)
+  checkRunSize(count)
+  writeIdsOfRun(entityIdRun(prefix, now), count, (i) => i, target, offset, stride)
+}
+
+function writeIdsOfRun(
+  run: EntityIdRun,
+  count: number,
+  serialOf: (i: number) => number,
+  target: Buffer,
+  offset: number,
+  stride: number
+): void {
+  const head = Buffer.from(run.head, "latin1")
+  const tail = Buffer.from(run.tail, "latin1")
   for (let i = 0; i < count; i++) {
+    const serial = serialOf(i)
+    if (!Number.isSafeInteger(serial) || serial < 0 || serial >= MAX_RUN) throw new Error(`no id has place ${serial} in a run`)
     const at = offset + i * stride
     head.copy(target, at)
-    for (let j = 0; j < RANDOM_LENGTH; j++) target[at + head.length + j] = CROCKFORD_BYTES[random[i * RANDOM_LENGTH + j] & 31]
+    for (let j = SERIAL_LENGTH - 1, rest = serial; j >= 0; j--, rest >>>= 5) target[at + head.length + j] = CROCKFORD_BYTES[rest & 31]
+    tail.copy(target, at + head.length + SERIAL_LENGTH)
   }
+}
+
+/**
+ * The same ids made by PostgreSQL: the SQL expression of the id at place
+ * `serialSql` (an integer expression from 0) of `run`, for rows whose order
+ * only the database knows (an import, written in code order). Tested
+ * against entityIdsOfRun.
+ */
+export function entityIdSql(run: EntityIdRun, serialSql: string): string {
+  // head and tail are a lower-case prefix, "_" and Crockford characters: safe as literals.
+  const serial = Array.from(
+    { length: SERIAL_LENGTH },
+    (_, j) => `substr('${CROCKFORD}', ((${serialSql}) >> ${5 * (SERIAL_LENGTH - 1 - j)} & 31)::int + 1, 1)`
+  )
+  return `('${run.head}' || ${serial.join(" || ")} || '${run.tail}')`
 }

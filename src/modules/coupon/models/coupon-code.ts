@@ -6,7 +6,8 @@ import { model } from "@medusajs/framework/utils"
  * unique index is case-insensitive.
  *
  * Codes are written a million at a time, so the table carries only what
- * reads need (Migration20261123050000 says what each index cost):
+ * reads need (Migrations 20261123050000 and 20261202190000 say what each
+ * index cost; the latter drops the `deleted_at` index DML adds by itself):
  * `coupon_id` and `batch_id` are plain columns without foreign keys, and
  * `code` has the "C" collation (DML cannot declare one), which lets the
  * unique index serve lists in code order and prefix searches too.
@@ -35,8 +36,8 @@ export const CouponCode = model
       unique: true,
       where: "deleted_at IS NULL",
     },
-    { name: "IDX_coupon_code_coupon_id", on: ["coupon_id"], where: "deleted_at IS NULL" },
-    { name: "IDX_coupon_code_batch_id", on: ["batch_id"], where: "deleted_at IS NULL" },
+    // One index serves a coupon's codes and a batch's (a batch is always looked up with its coupon).
+    { name: "IDX_coupon_code_coupon_id_batch_id", on: ["coupon_id", "batch_id"], where: "deleted_at IS NULL" },
     {
       name: "IDX_coupon_code_customer_id",
       on: ["customer_id"],

@@ -1,4 +1,4 @@
-import { entityIdLength, entityIds, writeEntityIds } from "../entity-id"
+import { entityIdLength, entityIdRun, entityIds, entityIdsOfRun, writeEntityIds } from "../entity-id"
 
 describe("entityIds", () => {
   it("builds prefix_ + 26-character ULIDs with the time in the first 10 characters", () => {
@@ -21,16 +21,37 @@ describe("entityIds", () => {
     expect(new Set(ids).size).toBe(100_000)
   })
 
-  it("uses every Crockford character in the random part, none of I, L, O, U", () => {
-    const randomParts = entityIds("c", 2_000, 1).map((id) => id.slice(12)).join("")
-    expect(new Set(randomParts).size).toBe(32)
-    expect(randomParts).not.toMatch(/[ILOU]/)
+  it("gives the ids of one run in ascending order: a serial after the time, then the run's random tail", () => {
+    const ids = entityIds("ccode", 40_000, 1)
+    expect([...ids].sort()).toEqual(ids)
+    expect(ids[0].slice(16, 21)).toBe("00000")
+    expect(ids[33].slice(16, 21)).toBe("00011")
+    expect(new Set(ids.map((id) => id.slice(21))).size).toBe(1)
+  })
+
+  it("draws the random tail from every Crockford character, none of I, L, O, U", () => {
+    const tails = Array.from({ length: 300 }, () => entityIdRun("c", 1).tail).join("")
+    expect(new Set(tails).size).toBe(32)
+    expect(tails).not.toMatch(/[ILOU]/)
+  })
+
+  it("writes the id of any place of a run, up to 32^5 - 1", () => {
+    const run = { prefix: "x", head: "x_0000000000", tail: "ABCDEFGHJKM" }
+    expect(entityIdsOfRun(run, [0, 31, 32, 32 ** 5 - 1])).toEqual([
+      "x_000000000000000ABCDEFGHJKM",
+      "x_00000000000000ZABCDEFGHJKM",
+      "x_000000000000010ABCDEFGHJKM",
+      "x_0000000000ZZZZZABCDEFGHJKM",
+    ])
+    expect(() => entityIdsOfRun(run, [32 ** 5])).toThrow("no id has place 33554432 in a run")
+    expect(() => entityIds("x", 32 ** 5 + 1)).toThrow("at most 33554432 ids are made in one run")
   })
 
   it("refuses a negative count and an impossible time", () => {
     expect(entityIds("c", 0)).toEqual([])
     expect(() => entityIds("c", -1)).toThrow("count must be a non-negative integer, got -1")
     expect(() => entityIds("c", 1, 2 ** 48)).toThrow("now must be a millisecond timestamp")
+    expect(() => entityIds("C", 1)).toThrow("an id prefix is lower-case letters")
   })
 })
 
