@@ -48,6 +48,10 @@
 import fs from "node:fs"
 import os from "node:os"
 import pg from "pg"
+import { randomFillSync } from "node:crypto"
+import { pipeline } from "node:stream/promises"
+import { Readable } from "node:stream"
+import pgCopyStreams from "pg-copy-streams"
 import path from "node:path"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
 import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
@@ -199,6 +203,13 @@ async function main(app) {
   }
   log(`imported ${IMPORT_ROWS} codes (${csvBytes} bytes) in ${secs(elapsed)}`)
 
+  // --- what PostgreSQL itself needs for the same rows -------------------------
+  results.database_floor = await databaseFloor(app, CODES)
+  log(
+    `database floor: one COPY of ${CODES.toLocaleString("en-US")} code rows from this process into an empty copy of ` +
+      `coupon_code (same indexes): ${results.database_floor.seconds} s`
+  )
+
   // --- apply with 10,000,000 codes stored ------------------------------------
   if (scale) {
     const t = Date.now()
@@ -256,6 +267,7 @@ async function main(app) {
     `Medusa alone (same version and database, no plugin, admin off) idles at ${results.medusa_alone.idle_rss_mb} MB RSS:` +
       " the growth column is what the work costs.",
     ...(results.apply_at_scale ? applyAtScaleLines(results.apply_at_scale) : []),
+    `database floor: one COPY of ${CODES.toLocaleString("en-US")} rows of the same shape into an empty copy of coupon_code (same indexes), from the bench process: ${results.database_floor.seconds} s`,
     `generate answered in ${g.answer_ms.toFixed(0)} ms (batch pending; codes of ${g.length} characters written in the background)`,
     `GET /admin/coupons/:id/codes on ${CODES.toLocaleString("en-US")} codes (median of 5): ` +
       Object.entries(results.list)
@@ -277,6 +289,50 @@ async function main(app) {
   })
   log(`results written to ${resultFile}`)
   if (process.env.BENCH_ASSERT === "1" && !Object.values(goals).every(Boolean)) process.exitCode = 1
+}
+
+/**
+ * The time PostgreSQL alone takes for `count` rows shaped as a generation
+ * writes them (ascending ids, random 12-character codes sorted per chunk of
+ * 10,000, one coupon and batch): one COPY from this process into an empty
+ * table made LIKE coupon_code INCLUDING ALL (its indexes and defaults), rows
+ * built before the clock starts. What a generation or import takes beyond
+ * this is the plugin's; up to it, the database's heap and index upkeep.
+ */
+async function databaseFloor(app, count) {
+  const ALPHABET = Buffer.from("ABCDEFGHJKMNPQRSTVWXYZ23456789")
+  const CHUNK = 10_000
+  const tail = "\tcoupon_bench_floor_000000000000\tcbatch_bench_floor_00000000000\n"
+  const chunks = []
+  const random = Buffer.alloc(12 * CHUNK)
+  for (let start = 0; start < count; start += CHUNK) {
+    const n = Math.min(CHUNK, count - start)
+    randomFillSync(random)
+    const codes = []
+    for (let i = 0; i < n; i++) {
+      let code = ""
+      for (let j = 0; j < 12; j++) code += String.fromCharCode(ALPHABET[random[i * 12 + j] % ALPHABET.length])
+      codes.push(code)
+    }
+    codes.sort()
+    chunks.push(codes.map((code, i) => `ccode_floor${String(start + i).padStart(21, "0")}\t${code}${tail}`).join(""))
+  }
+  const client = new pg.Client({ connectionString: app.databaseUrl })
+  await client.connect()
+  try {
+    await client.query("DROP TABLE IF EXISTS bench_floor_code")
+    await client.query("CREATE TABLE bench_floor_code (LIKE coupon_code INCLUDING ALL)")
+    // Start from clean buffers, as the generation did (needs a superuser; skipped otherwise).
+    await client.query("CHECKPOINT").catch(() => undefined)
+    const t0 = performance.now()
+    await pipeline(Readable.from(chunks), client.query(pgCopyStreams.from("COPY bench_floor_code (id, code, coupon_id, batch_id) FROM STDIN")))
+    const seconds = round((performance.now() - t0) / 1000)
+    // Duplicate random codes would have failed the COPY (unique index): the floor wrote every row.
+    await client.query("DROP TABLE bench_floor_code")
+    return { rows: count, seconds }
+  } finally {
+    await client.end()
+  }
 }
 
 async function generate(api, headers, couponId, quantity) {
