@@ -111,12 +111,13 @@ async function main(app) {
   let scale = null
   if (SCALE_N) {
     scale = await applyAtScaleSetup(app, api, admin, JSON.parse(fs.readFileSync(seedOut, "utf8")))
+    await quietDatabase(app, "apply with few codes")
     scale.small = await scale.measure()
     log(`apply with ${scale.small.stored.toLocaleString("en-US")} codes stored: p50 ${scale.small.p50} ms, p95 ${scale.small.p95} ms`)
   }
 
   // --- generate ------------------------------------------------------------
-  await sleep(1_000)
+  await quietDatabase(app, "generate")
   memory.resetPeak()
   const baseline = memory.groupRss()
   let watch = memory.watch()
@@ -160,7 +161,7 @@ async function main(app) {
   }
 
   // --- export --------------------------------------------------------------
-  await sleep(1_000)
+  await quietDatabase(app, "export")
   memory.resetPeak()
   const exportBaseline = memory.groupRss()
   watch = memory.watch()
@@ -180,7 +181,7 @@ async function main(app) {
   // --- import --------------------------------------------------------------
   const csv = writeCsv(path.join(app.tmpDir, "codes.csv"), IMPORT_ROWS, "I")
   const csvBytes = fs.statSync(csv).size
-  await sleep(1_000)
+  await quietDatabase(app, "import")
   memory.resetPeak()
   const importBaseline = memory.groupRss()
   watch = memory.watch()
@@ -204,6 +205,7 @@ async function main(app) {
   log(`imported ${IMPORT_ROWS} codes (${csvBytes} bytes) in ${secs(elapsed)}`)
 
   // --- what PostgreSQL itself needs for the same rows -------------------------
+  await quietDatabase(app, "the database floor")
   results.database_floor = await databaseFloor(app, CODES)
   log(
     `database floor: one COPY of ${CODES.toLocaleString("en-US")} code rows from this process into an empty copy of ` +
@@ -215,6 +217,7 @@ async function main(app) {
     const t = Date.now()
     const filled = await scale.fill(SCALE_CODES)
     log(`table filled to ${filled.stored.toLocaleString("en-US")} codes with set-based SQL (${secs(Date.now() - t)})`)
+    await quietDatabase(app, "apply with many codes")
     scale.large = await scale.measure()
     log(`apply with ${scale.large.stored.toLocaleString("en-US")} codes stored: p50 ${scale.large.p50} ms, p95 ${scale.large.p95} ms`)
     const ratio = { p50: scale.large.p50 / scale.small.p50, p95: scale.large.p95 / scale.small.p95 }
@@ -333,6 +336,38 @@ async function databaseFloor(app, count) {
   } finally {
     await client.end()
   }
+}
+
+/**
+ * Waits until no other statement runs in the bench's database and no
+ * autovacuum worker is busy there (two seconds in a row, three minutes at
+ * most), so that each timed operation does not share the machine with the
+ * aftermath of the one before (autovacuum visits a table that just grew by
+ * a million rows; the generation's subscriber analyzes it).
+ */
+async function quietDatabase(app, before) {
+  const t0 = performance.now()
+  const c = new pg.Client({ connectionString: app.databaseUrl })
+  await c.connect()
+  try {
+    let quietSince = null
+    while (performance.now() - t0 < 180_000) {
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+         WHERE pid <> pg_backend_pid() AND (backend_type = 'autovacuum worker' OR (datname = current_database() AND state = 'active'))`
+      )
+      if (rows[0].busy === 0) {
+        quietSince ??= performance.now()
+        if (performance.now() - quietSince >= 2_000) break
+      } else {
+        quietSince = null
+      }
+      await sleep(250)
+    }
+  } finally {
+    await c.end()
+  }
+  log(`quiet database before ${before} after ${secs(performance.now() - t0)}`)
 }
 
 async function generate(api, headers, couponId, quantity) {
@@ -474,7 +509,7 @@ function serverMemory(pgid) {
  * written with SQL), and `measure()`: SCALE_N fresh 10-line carts (after 3
  * warm-up ones), each applying one of those codes, timed client side.
  * `fill(total)` tops coupon_code up to `total` live codes of another coupon
- * with one INSERT … SELECT generate_series, then ANALYZE.
+ * with one INSERT … SELECT generate_series, then VACUUM (ANALYZE).
  */
 async function applyAtScaleSetup(app, api, admin, store) {
   const LINES = ["tee", "hoodie", "mug", "cap", "poster", "ebook", "crate", "jacket", "socks", "scarf"]
@@ -556,7 +591,9 @@ async function applyAtScaleSetup(app, api, admin, store) {
            ON CONFLICT DO NOTHING`,
           [filler.id, missing]
         )
-        await c.query("ANALYZE coupon_code")
+        // As a store's table is: vacuumed and analyzed. Otherwise autovacuum
+        // takes on the fresh ten million rows while the applies are timed.
+        await c.query("VACUUM (ANALYZE) coupon_code")
       } finally {
         await c.end()
       }

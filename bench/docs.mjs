@@ -204,7 +204,7 @@ if (!codes) {
     p(
       `Apply a serial code (\`POST /store/carts/:id/coupon\`, N = ${s.n} fresh 10-line carts each): with ${s.small.stored.toLocaleString("en-US")} codes stored`,
       `p50 ${f1(s.small.p50)} / p95 ${f1(s.small.p95)} ms; with ${s.large.stored.toLocaleString("en-US")} stored (filled with one`,
-      `\`INSERT … SELECT generate_series\` in ${s.fill_seconds} s) p50 ${f1(s.large.p50)} / p95 ${f1(s.large.p95)} ms: ratio ${f2(s.ratio.p50)} / ${f2(s.ratio.p95)}`,
+      `\`INSERT … SELECT generate_series\` and \`VACUUM (ANALYZE)\` in ${s.fill_seconds} s) p50 ${f1(s.large.p50)} / p95 ${f1(s.large.p95)} ms: ratio ${f2(s.ratio.p50)} / ${f2(s.ratio.p95)}`,
       `(goal ≤ ${s.goal_ratio}: ${met(s.goal_met)}). The code is found through the unique code index, whose depth grows by one level.`,
       ""
     )
