@@ -129,7 +129,7 @@ medusaIntegrationTestRunner({
     // An import gives its codes ids in SQL (in code order); they must be the
     // ids writeEntityIds gives the same places of the same run.
     it("entityIdSql makes the ids entityIdsOfRun makes, at any place of a run", async () => {
-      const place = fc.oneof(fc.integer({ min: 0, max: 32 ** 5 - 1 }), fc.constantFrom(0, 31, 32, 1023, 1024, 32 ** 5 - 1))
+      const place = fc.oneof(fc.integer({ min: 0, max: 10 ** 7 - 1 }), fc.constantFrom(0, 9, 10, 999_999, 1_000_000, 10 ** 7 - 1))
       await fc.assert(
         fc.asyncProperty(rows(place), fc.integer({ min: 0, max: 2 ** 48 - 1 }), async (places, now) => {
           const run = entityIdRun("ccode", now)

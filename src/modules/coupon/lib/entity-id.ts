@@ -2,12 +2,16 @@ import { randomFillSync } from "node:crypto"
 
 /** Crockford base32, the alphabet of ULIDs. */
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-const CROCKFORD_BYTES = Buffer.from(CROCKFORD, "latin1")
 const TIME_LENGTH = 10
-/** The place of an id in its run: 5 characters, 32^5 ids per run. */
-const SERIAL_LENGTH = 5
-const RANDOM_LENGTH = 11
-const MAX_RUN = 32 ** SERIAL_LENGTH
+/**
+ * The place of an id in its run, in decimal (digits are Crockford
+ * characters too): 7 digits, ten million ids per run. Decimal because
+ * PostgreSQL writes it with one lpad (entityIdSql), a third of the time
+ * base 32 took there over a 900,000-code import.
+ */
+const SERIAL_LENGTH = 7
+const RANDOM_LENGTH = 9
+const MAX_RUN = 10 ** SERIAL_LENGTH
 
 /**
  * Ids shaped like Medusa's own (`prefix_` + 26 Crockford characters, the
@@ -15,8 +19,8 @@ const MAX_RUN = 32 ** SERIAL_LENGTH
  * `generateEntityId` calls `ulid()` once per id, which costs tens of
  * microseconds each (over a minute for a million serial codes).
  *
- * The ids of one run share its time and 55 random bits (11 characters, one
- * draw per run) and differ in a 5-character serial placed before them, so
+ * The ids of one run share its time and 45 random bits (9 characters, one
+ * draw per run) and differ in a 7-digit serial placed before them, so
  * they are distinct within the run by construction, distinct from other
  * runs by time and chance, and ascending: a million codes written in id
  * order append to the primary key's B-tree instead of splitting its pages
@@ -100,7 +104,7 @@ function writeIdsOfRun(
     if (!Number.isSafeInteger(serial) || serial < 0 || serial >= MAX_RUN) throw new Error(`no id has place ${serial} in a run`)
     const at = offset + i * stride
     head.copy(target, at)
-    for (let j = SERIAL_LENGTH - 1, rest = serial; j >= 0; j--, rest >>>= 5) target[at + head.length + j] = CROCKFORD_BYTES[rest & 31]
+    for (let j = SERIAL_LENGTH - 1, rest = serial; j >= 0; j--, rest = Math.floor(rest / 10)) target[at + head.length + j] = 48 + (rest % 10)
     tail.copy(target, at + head.length + SERIAL_LENGTH)
   }
 }
@@ -113,9 +117,5 @@ function writeIdsOfRun(
  */
 export function entityIdSql(run: EntityIdRun, serialSql: string): string {
   // head and tail are a lower-case prefix, "_" and Crockford characters: safe as literals.
-  const serial = Array.from(
-    { length: SERIAL_LENGTH },
-    (_, j) => `substr('${CROCKFORD}', ((${serialSql}) >> ${5 * (SERIAL_LENGTH - 1 - j)} & 31)::int + 1, 1)`
-  )
-  return `('${run.head}' || ${serial.join(" || ")} || '${run.tail}')`
+  return `('${run.head}' || lpad((${serialSql})::text, ${SERIAL_LENGTH}, '0') || '${run.tail}')`
 }

@@ -6,7 +6,7 @@ import type CouponModuleService from "../../../modules/coupon/service"
 /**
  * The cart's coupon row (applied, or removed by a cart change), or null: one
  * indexed read, nothing written. `known`: the row as the caller just wrote
- * it, answered without reading; `claim`: a completing cart's, read with
+ * or read it, answered without reading; `claim`: a completing cart's, read with
  * what its claim needs (checkout-queries.ts ClaimCartCouponRow).
  */
 export const readCartCouponStep = createStep(

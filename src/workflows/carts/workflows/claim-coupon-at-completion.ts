@@ -9,9 +9,20 @@ import { setAsideInterruptedOrdersStep } from "../steps/set-aside-interrupted-or
 export type ClaimCouponAtCompletionInput = {
   /** The cart as Medusa's completeCartWorkflow read it, under its cart lock. */
   cart: any
+  /**
+   * The cart's coupon row as the caller just read it for this claim
+   * (service.readCartCouponForClaim, under the same cart lock); read here
+   * when left out.
+   */
+  application?: ClaimCartCouponRow
 }
 
 export const claimCouponAtCompletionWorkflowId = "claim-coupon-at-completion"
+
+/** The customer a completing cart's claim is for (their per-customer limit and wallet codes). */
+export function claimCustomerId(cart: { customer_id?: string | null; customer?: { id?: string } | null }): string | null {
+  return cart.customer_id ?? cart.customer?.id ?? null
+}
 
 /**
  * Counts the coupon's use when a cart is completed, before Medusa creates
@@ -29,7 +40,10 @@ export const claimCouponAtCompletionWorkflowId = "claim-coupon-at-completion"
  * `hooks.validate({ input, claim })` runs after the judgement, before the
  * use is counted: `claim` is the use about to be claimed (code, coupon,
  * customer, email, discount in major units), null when the cart claims
- * none. A merchant's throw refuses the completion.
+ * none (its coupon was taken off, or its order exists). Medusa's completion
+ * runs this workflow only for carts that carry a coupon row: a cart that
+ * never had a coupon completes without it. A merchant's throw refuses the
+ * completion.
  * Answers the use `{ id, reused }`, or null.
  */
 export const claimCouponAtCompletionWorkflow = createWorkflow(
@@ -38,7 +52,8 @@ export const claimCouponAtCompletionWorkflow = createWorkflow(
     const application = readCartCouponStep(
       transform({ input }, ({ input }) => ({
         cart_id: input.cart.id as string,
-        claim: { customer_id: (input.cart.customer_id ?? input.cart.customer?.id ?? null) as string | null },
+        claim: { customer_id: claimCustomerId(input.cart) },
+        known: input.application,
       }))
     )
     redeemUsesWithOrdersStep(

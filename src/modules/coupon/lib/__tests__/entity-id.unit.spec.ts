@@ -24,9 +24,9 @@ describe("entityIds", () => {
   it("gives the ids of one run in ascending order: a serial after the time, then the run's random tail", () => {
     const ids = entityIds("ccode", 40_000, 1)
     expect([...ids].sort()).toEqual(ids)
-    expect(ids[0].slice(16, 21)).toBe("00000")
-    expect(ids[33].slice(16, 21)).toBe("00011")
-    expect(new Set(ids.map((id) => id.slice(21))).size).toBe(1)
+    expect(ids[0].slice(16, 23)).toBe("0000000")
+    expect(ids[33].slice(16, 23)).toBe("0000033")
+    expect(new Set(ids.map((id) => id.slice(23))).size).toBe(1)
   })
 
   it("draws the random tail from every Crockford character, none of I, L, O, U", () => {
@@ -35,16 +35,16 @@ describe("entityIds", () => {
     expect(tails).not.toMatch(/[ILOU]/)
   })
 
-  it("writes the id of any place of a run, up to 32^5 - 1", () => {
-    const run = { prefix: "x", head: "x_0000000000", tail: "ABCDEFGHJKM" }
-    expect(entityIdsOfRun(run, [0, 31, 32, 32 ** 5 - 1])).toEqual([
-      "x_000000000000000ABCDEFGHJKM",
-      "x_00000000000000ZABCDEFGHJKM",
-      "x_000000000000010ABCDEFGHJKM",
-      "x_0000000000ZZZZZABCDEFGHJKM",
+  it("writes the id of any place of a run, up to 10^7 - 1", () => {
+    const run = { prefix: "x", head: "x_0000000000", tail: "ABCDEFGHJ" }
+    expect(entityIdsOfRun(run, [0, 9, 10, 10 ** 7 - 1])).toEqual([
+      "x_00000000000000000ABCDEFGHJ",
+      "x_00000000000000009ABCDEFGHJ",
+      "x_00000000000000010ABCDEFGHJ",
+      "x_00000000009999999ABCDEFGHJ",
     ])
-    expect(() => entityIdsOfRun(run, [32 ** 5])).toThrow("no id has place 33554432 in a run")
-    expect(() => entityIds("x", 32 ** 5 + 1)).toThrow("at most 33554432 ids are made in one run")
+    expect(() => entityIdsOfRun(run, [10 ** 7])).toThrow("no id has place 10000000 in a run")
+    expect(() => entityIds("x", 10 ** 7 + 1)).toThrow("at most 10000000 ids are made in one run")
   })
 
   it("refuses a negative count and an impossible time", () => {
