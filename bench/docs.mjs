@@ -282,7 +282,11 @@ p(
   "  collection when there is one — no full cart fetch, no promotion computation that would only be set aside.",
   "  With promotions on the cart it is a run of that refresh carrying the code, so they stand aside and are",
   "  remembered. Completion is Medusa's `completeCartWorkflow` for both; the coupon adds its claim (the profile",
-  "  above), which is why completing stays near parity: the rest is Medusa's own order creation.",
+  "  above), which is why completing stays near parity: the rest is Medusa's own order creation, which a coupon",
+  "  cart needs as much as any cart. The plugin's completion hook runs for every cart, the promotion's cart of this",
+  "  comparison too: it reads the cart's coupon row and starts the claim workflow only when there is one, so a",
+  "  checkout without a coupon pays one indexed read (before 2026-12-02 it ran the workflow's steps for nothing,",
+  "  about 8 ms, on both sides of the comparison).",
   ""
 )
 
