@@ -27,7 +27,7 @@ const MAX_RUN = 10 ** SERIAL_LENGTH
  * at random (an import of 900,000 codes spent over a second on that).
  * Ids are not secrets: every route checks who may see the row behind one.
  */
-export type EntityIdRun = { prefix: string; head: string; tail: string }
+export type EntityIdRun = { head: string; tail: string }
 
 /** The shared parts of a run of ids: `prefix_` and the time, and the random tail. */
 export function entityIdRun(prefix: string, now: number = Date.now()): EntityIdRun {
@@ -42,7 +42,7 @@ export function entityIdRun(prefix: string, now: number = Date.now()): EntityIdR
   const random = randomFillSync(Buffer.allocUnsafe(RANDOM_LENGTH))
   // 32 divides 256, so `byte & 31` is uniform.
   const tail = Array.from(random, (byte) => CROCKFORD[byte & 31]).join("")
-  return { prefix, head: `${prefix}_${time}`, tail }
+  return { head: `${prefix}_${time}`, tail }
 }
 
 /** `count` ids of one run, in ascending order. */

@@ -36,7 +36,7 @@ describe("entityIds", () => {
   })
 
   it("writes the id of any place of a run, up to 10^7 - 1", () => {
-    const run = { prefix: "x", head: "x_0000000000", tail: "ABCDEFGHJ" }
+    const run = { head: "x_0000000000", tail: "ABCDEFGHJ" }
     expect(entityIdsOfRun(run, [0, 9, 10, 10 ** 7 - 1])).toEqual([
       "x_00000000000000000ABCDEFGHJ",
       "x_00000000000000009ABCDEFGHJ",
