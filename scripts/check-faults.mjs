@@ -70,7 +70,9 @@ async function run(app) {
   const seedOut = path.join(app.tmpDir, "seed.json")
   await app.medusa("migrate", ["db:migrate"])
   await app.medusa("admin user", ["user", "-e", ADMIN.email, "-p", ADMIN.password])
-  await app.medusa("seed", ["exec", "./bench/seed.ts"], { BENCH_SEED_OUT: seedOut })
+  // Seeded with the declining provider configured, so that Medusa's payment loader finds it in the
+  // database: two instances booting at once would each insert it, and one fails (a CI run, 2026-12-02).
+  await app.medusa("seed", ["exec", "./bench/seed.ts"], { BENCH_SEED_OUT: seedOut, COUPON_TEST_DECLINING_PAYMENT: "true" })
   const store = JSON.parse(fs.readFileSync(seedOut, "utf8"))
   const db = new pg.Client({ connectionString: app.databaseUrl })
   await db.connect()
