@@ -297,14 +297,14 @@ async function main(app) {
 /**
  * The time PostgreSQL alone takes for `count` rows shaped as a generation
  * writes them (ascending ids, random 12-character codes sorted per chunk of
- * 10,000, one coupon and batch): one COPY from this process into an empty
+ * 50,000, one coupon and batch): one COPY from this process into an empty
  * table made LIKE coupon_code INCLUDING ALL (its indexes and defaults), rows
  * built before the clock starts. What a generation or import takes beyond
  * this is the plugin's; up to it, the database's heap and index upkeep.
  */
 async function databaseFloor(app, count) {
   const ALPHABET = Buffer.from("ABCDEFGHJKMNPQRSTVWXYZ23456789")
-  const CHUNK = 10_000
+  const CHUNK = 50_000 // GENERATION_CHUNK (src/workflows/serial-codes/steps/generate-serial-codes.ts)
   const tail = "\tcoupon_bench_floor_000000000000\tcbatch_bench_floor_00000000000\n"
   const chunks = []
   const random = Buffer.alloc(12 * CHUNK)

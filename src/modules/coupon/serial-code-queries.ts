@@ -297,14 +297,21 @@ export async function finishCodeBatch(knex: Sql, batchId: string): Promise<CodeB
  */
 const ANALYZE_AFTER_CODES = 10_000
 
-/** Refreshes coupon_code's planner statistics after a bulk write of `added` codes. */
+/**
+ * Refreshes coupon_code's planner statistics after a bulk write of `added`
+ * codes, and summarises the new pages in its BRIN index on coupon and batch
+ * (Migration20261203090000): autovacuum would summarise them too, but until
+ * then every lookup by coupon reads those pages.
+ */
 export async function analyzeCodesAfterBulkWrite(knex: Sql, added: number): Promise<void> {
-  if (added >= ANALYZE_AFTER_CODES) await knex.raw("ANALYZE coupon_code")
+  if (added < ANALYZE_AFTER_CODES) return
+  await knex.raw(`SELECT brin_summarize_new_values('"IDX_coupon_code_coupon_batch_brin"'::regclass)`)
+  await knex.raw("ANALYZE coupon_code")
 }
 
 /**
- * The codes of batch `?` (bound twice): named with the batch's coupon, which
- * the index on (coupon_id, batch_id) needs.
+ * The codes of batch `?` (bound twice): named with the batch's coupon too,
+ * which the BRIN index on (coupon_id, batch_id) reads with it.
  */
 const OF_BATCH = `coupon_id = (SELECT coupon_id FROM coupon_code_batch WHERE id = ?) AND batch_id = ?`
 

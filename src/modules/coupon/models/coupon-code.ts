@@ -10,7 +10,10 @@ import { model } from "@medusajs/framework/utils"
  * index cost; the latter drops the `deleted_at` index DML adds by itself):
  * `coupon_id` and `batch_id` are plain columns without foreign keys, and
  * `code` has the "C" collation (DML cannot declare one), which lets the
- * unique index serve lists in code order and prefix searches too.
+ * unique index serve lists in code order and prefix searches too. A coupon's
+ * codes and a batch's (always looked up with its coupon) are found through a
+ * BRIN index on (coupon_id, batch_id) that Migration20261203090000 creates:
+ * DML cannot declare its operator class, so it is not listed below.
  */
 export const CouponCode = model
   .define("coupon_code", {
@@ -36,8 +39,6 @@ export const CouponCode = model
       unique: true,
       where: "deleted_at IS NULL",
     },
-    // One index serves a coupon's codes and a batch's (a batch is always looked up with its coupon).
-    { name: "IDX_coupon_code_coupon_id_batch_id", on: ["coupon_id", "batch_id"], where: "deleted_at IS NULL" },
     {
       name: "IDX_coupon_code_customer_id",
       on: ["customer_id"],
