@@ -2,7 +2,6 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
 import { couponStatus, couponStatusFilter, type CouponStatus } from "../../src/modules/coupon/lib/coupon-status"
 import { type CouponUseState, isLiveUse } from "../../src/modules/coupon/lib/coupon-use"
-import { entityIdRun, entityIdSql, entityIdsOfRun } from "../../src/modules/coupon/lib/entity-id"
 import { walletEntryExpiry } from "../../src/modules/coupon/lib/wallet"
 import { couponActiveSql, liveUseSql, walletExpirySql } from "../../src/modules/coupon/rule-sql"
 
@@ -121,24 +120,6 @@ medusaIntegrationTestRunner({
             `COALESCE(${liveUseSql("t", { now: NOW_SQL, cartHasOrder: "t.cart_has_order" })}, false)`
           )
           expect(sql).toEqual(uses.map((u) => isLiveUse(u, NOW)))
-        }),
-        { numRuns: 150 }
-      )
-    })
-
-    // An import gives its codes ids in SQL (in code order); they must be the
-    // ids writeEntityIds gives the same places of the same run.
-    it("entityIdSql makes the ids entityIdsOfRun makes, at any place of a run", async () => {
-      const place = fc.oneof(fc.integer({ min: 0, max: 10 ** 7 - 1 }), fc.constantFrom(0, 9, 10, 999_999, 1_000_000, 10 ** 7 - 1))
-      await fc.assert(
-        fc.asyncProperty(rows(place), fc.integer({ min: 0, max: 2 ** 48 - 1 }), async (places, now) => {
-          const run = entityIdRun("ccode", now)
-          const sql = await evaluate(
-            places.map((serial) => ({ serial })),
-            "serial bigint",
-            entityIdSql(run, "t.serial")
-          )
-          expect(sql).toEqual(entityIdsOfRun(run, places))
         }),
         { numRuns: 150 }
       )

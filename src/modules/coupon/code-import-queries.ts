@@ -8,120 +8,153 @@ import { pipeline } from "node:stream/promises"
 import { from as copyFrom } from "pg-copy-streams"
 import { refuse } from "./errors"
 import { CodeImportRefused, CodeRow, importProblemList, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
-import { entityIdRun, entityIdSql, entityIds } from "./lib/entity-id"
-import { BATCH_COLUMNS, CodeBatchRow, pgClientOf, UNIQUE_VIOLATION } from "./serial-code-queries"
+import { entityIdLength, entityIdRun, entityIds, entityIdWriter } from "./lib/entity-id"
+import { BATCH_COLUMNS, CodeBatchRow, copyBuffers, pgClientOf, sharedCodesAmong, UNIQUE_VIOLATION } from "./serial-code-queries"
 import type { Sql } from "./sql-handle"
+
+/** Codes written with one COPY, sorted: the index pages they land on are the ones just written. */
+const IMPORT_CHUNK = 50_000
 
 /**
  * Imports a CSV file's codes into a coupon, all or nothing, inside the
- * caller's transaction: rows are streamed (COPY) into a temporary table
- * while each is checked for format, then one INSERT … SELECT writes every
- * code (in code order, which keeps the pages of the code indexes together)
- * with a `done` batch. The unique code index refuses a code repeated in the
- * file or already a serial code; only then (or when rows were invalid) does
- * SQL look for the row numbers at fault, so a good file pays no extra
- * pass. Any problem refuses the whole file with the row numbers (first 100
- * of each kind) and nothing is written.
+ * caller's transaction, with a `done` batch. A good file is read once: its
+ * rows are checked for format as they stream, and every 50,000 codes are
+ * sorted and written with COPY straight into coupon_code (ids ascending in
+ * that order), while the next ones are read. The unique code index refuses
+ * a code repeated in the file or already a serial code, and each chunk is
+ * checked against coupons' shared codes. At the first problem everything
+ * written is rolled back and the file is read again (`open`) into a
+ * temporary table, where SQL finds the rows at fault: the whole file is
+ * refused with their row numbers (first 100 of each kind) and nothing is
+ * written.
  */
 export async function importCodes(
   trx: Sql,
-  input: { coupon_id: string; rows: AsyncIterable<CodeRow[]> }
+  input: { coupon_id: string; open: () => AsyncIterable<CodeRow[]> }
 ): Promise<CodeBatchRow> {
   const pg = await pgClientOf(trx)
-  await pg.query(
-    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, code text COLLATE "C" NOT NULL) ON COMMIT DROP`
-  )
-  const invalid: ImportProblems["invalid"] = { rows: [], total: 0 }
-  let valid = 0
-
-  async function* copyText() {
-    for await (const batch of input.rows) {
-      const rows = batch.filter((row) => {
-        if (!row.error) return true
-        invalid.total += 1
-        if (invalid.rows.length < MAX_REPORTED_ROWS) invalid.rows.push({ row: row.row, reason: row.error })
-        return false
-      })
-      if (!rows.length) continue
-      valid += rows.length
-      let text = ""
-      // Valid codes are [A-Z0-9_-] only: nothing to escape in COPY's text format.
-      for (let i = 0; i < rows.length; i++) text += `${rows[i].row}\t${rows[i].code}\n`
-      yield text
+  const [batchId] = entityIds("cbatch", 1)
+  const writeId = entityIdWriter(entityIdRun("ccode"))
+  const idLength = entityIdLength("ccode")
+  const rowTail = Buffer.from(`\t${input.coupon_id}\t${batchId}\n`, "latin1")
+  let written = 0
+  let rowsRead = 0
+  let problem = false
+  await pg.query("SAVEPOINT coupon_code_import")
+  const write = async (codes: string[]) => {
+    codes.sort()
+    if ((await sharedCodesAmong(pg, codes)).length) return void (problem = true)
+    // COPY's text format written into a reused buffer, not a string per row (which would
+    // outlive the young generation while PostgreSQL works and grow the process). Ids and
+    // valid codes are [A-Za-z0-9_-] only: nothing to escape.
+    let size = 0
+    for (const code of codes) size += idLength + 1 + code.length + rowTail.length
+    const buffer = copyBuffers.take(size)
+    let at = 0
+    for (const code of codes) {
+      writeId(written++, buffer, at)
+      at += idLength
+      buffer[at++] = 9 // tab
+      at += buffer.write(code, at, "latin1")
+      at += rowTail.copy(buffer, at)
+    }
+    try {
+      await pipeline(Readable.from([buffer.subarray(0, at)]), pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN")))
+    } catch (error: any) {
+      if (error?.code !== UNIQUE_VIOLATION) throw error
+      problem = true
+    } finally {
+      // COPY answered (done or failed): PostgreSQL has read every byte sent.
+      copyBuffers.give(buffer)
     }
   }
-
+  let writing: Promise<void> = Promise.resolve()
+  let chunk: string[] = []
   try {
-    await pipeline(
-      // One chunk in flight: chunks waiting in a buffer would outlive the
-      // young generation and pile up as old garbage (RSS growing with the file).
-      Readable.from(copyText(), { highWaterMark: 1 }),
-      pg.query(copyFrom("COPY coupon_code_import (row_number, code) FROM STDIN"))
-    )
+    for await (const batch of input.open()) {
+      rowsRead += batch.length
+      if (batch.some((row) => row.error)) problem = true
+      if (problem) break
+      for (const row of batch) chunk.push(row.code)
+      if (chunk.length < IMPORT_CHUNK) continue
+      // One chunk written while the next is read.
+      await writing
+      if (problem) break
+      writing = write(chunk)
+      chunk = []
+    }
+    await writing
+    if (!problem && chunk.length) await write(chunk)
   } catch (error) {
+    // A failed COPY leaves the transaction aborted until it is rolled back to the savepoint.
+    await writing.catch(() => undefined)
+    await pg.query("ROLLBACK TO SAVEPOINT coupon_code_import").catch(() => undefined)
     if (error instanceof CodeImportRefused) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
     throw error
   }
-
-  if (valid + invalid.total === 0) {
+  if (problem) {
+    await pg.query("ROLLBACK TO SAVEPOINT coupon_code_import")
+    throw await importRefusal(pg, input.open())
+  }
+  if (rowsRead === 0) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "The file has no codes below its header row; nothing was imported."
     )
   }
+  await pg.query("RELEASE SAVEPOINT coupon_code_import")
+  const {
+    rows: [batch],
+  } = await pg.query(
+    `INSERT INTO coupon_code_batch (id, source, status, requested, created, coupon_id)
+     VALUES ($1, 'import', 'done', $2, $2, $3)
+     RETURNING ${BATCH_COLUMNS}`,
+    [batchId, written, input.coupon_id]
+  )
+  return batch
+}
+
+/**
+ * The refusal of a file found at fault while it was written: its rows are
+ * read again into a temporary table (COPY, format checked as they stream),
+ * where SQL finds those repeating an earlier row or taking an existing code.
+ */
+async function importRefusal(pg: any, rows: AsyncIterable<CodeRow[]>): Promise<Error> {
+  await pg.query(
+    `CREATE TEMPORARY TABLE coupon_code_import (row_number integer NOT NULL, code text COLLATE "C" NOT NULL) ON COMMIT DROP`
+  )
+  const invalid: ImportProblems["invalid"] = { rows: [], total: 0 }
+  async function* copyText() {
+    for await (const batch of rows) {
+      let text = ""
+      for (const row of batch) {
+        if (!row.error) {
+          // Valid codes are [A-Z0-9_-] only: nothing to escape in COPY's text format.
+          text += `${row.row}\t${row.code}\n`
+          continue
+        }
+        invalid.total += 1
+        if (invalid.rows.length < MAX_REPORTED_ROWS) invalid.rows.push({ row: row.row, reason: row.error })
+      }
+      if (text) yield text
+    }
+  }
+  // One chunk in flight: chunks waiting in a buffer would outlive the
+  // young generation and pile up as old garbage (RSS growing with the file).
+  await pipeline(Readable.from(copyText(), { highWaterMark: 1 }), pg.query(copyFrom("COPY coupon_code_import (row_number, code) FROM STDIN")))
   // A temporary table has no statistics until analyzed; the queries below join it with large tables.
   await pg.query("ANALYZE coupon_code_import")
-  // The rows at fault as data too (details.problems), so the import report needs no message parsing.
-  const refuseFile = async () => {
-    const problems = { invalid, ...(await importConflicts(pg)) }
-    const message = importProblemsMessage(problems)
-    if (!message) {
-      return refuse(
-        "conflict",
-        "A code of this file was created by another request while the file was imported; nothing was imported. Try again.",
-        undefined,
-        MedusaError.Types.INVALID_DATA
-      )
-    }
-    return refuse("invalid_data", message, { problems: importProblemList(problems) })
-  }
-  if (invalid.total) throw await refuseFile()
-  // The unique index on coupon_code does not see coupons' shared codes; these are few.
-  const shared = await pg.query(
-    `SELECT 1 FROM coupon_code_import i JOIN coupon p ON p.code = i.code COLLATE "default"
-     WHERE p.deleted_at IS NULL LIMIT 1`
-  )
-  if (shared.rowCount) throw await refuseFile()
-
-  const [batchId] = entityIds("cbatch", 1)
-  // Up to ~900,000 codes are sorted for the INSERT: in memory (about 60 MB
-  // for this transaction only) rather than in temporary files.
-  await pg.query("SET LOCAL work_mem = '64MB'")
-  await pg.query("SAVEPOINT coupon_code_import")
-  try {
-    const {
-      rows: [batch],
-    } = await pg.query(
-      `INSERT INTO coupon_code_batch (id, source, status, requested, created, coupon_id)
-       VALUES ($1, 'import', 'done', $2, $2, $3)
-       RETURNING ${BATCH_COLUMNS}`,
-      [batchId, valid, input.coupon_id]
+  const problems = { invalid, ...(await importConflicts(pg)) }
+  const message = importProblemsMessage(problems)
+  if (!message) {
+    return refuse(
+      "conflict",
+      "A code of this file was created by another request while the file was imported; nothing was imported. Try again.",
+      undefined,
+      MedusaError.Types.INVALID_DATA
     )
-    // Ids are given in code order too (one run, ascending), so the primary
-    // key grows at its end rather than splitting pages all over.
-    const id = entityIdSql(entityIdRun("ccode"), "row_number() OVER (ORDER BY code) - 1")
-    await pg.query(
-      `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
-       SELECT ${id}, code, $1, $2 FROM coupon_code_import ORDER BY code`,
-      [input.coupon_id, batchId]
-    )
-    await pg.query("RELEASE SAVEPOINT coupon_code_import")
-    return batch
-  } catch (error: any) {
-    if (error?.code !== UNIQUE_VIOLATION) throw error
-    await pg.query("ROLLBACK TO SAVEPOINT coupon_code_import")
-    throw await refuseFile()
   }
+  return refuse("invalid_data", message, { problems: importProblemList(problems) })
 }
 
 /**

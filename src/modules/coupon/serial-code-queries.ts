@@ -57,7 +57,7 @@ export const UNIQUE_VIOLATION = "23505"
  * (thousands, not millions), so their codes of the lengths in question are
  * read and compared here rather than probing the index once per code.
  */
-async function sharedCodesAmong(pg: any, codes: string[]): Promise<string[]> {
+export async function sharedCodesAmong(pg: any, codes: string[]): Promise<string[]> {
   const lengths = [...new Set(codes.map((code) => code.length))]
   const { rows } = await pg.query(
     `SELECT code FROM coupon WHERE deleted_at IS NULL AND code IS NOT NULL AND length(code) = ANY($1::int[])`,
@@ -107,7 +107,7 @@ async function writeCodes(pg: any, codes: CodeRecords, owner: { coupon_id: strin
  * collection frees it, and a million codes would pile up tens of megabytes
  * of them first. As many are kept as chunks were ever written at once.
  */
-const copyBuffers = (() => {
+export const copyBuffers = (() => {
   const free: Buffer[] = []
   return {
     take(size: number): Buffer {

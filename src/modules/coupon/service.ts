@@ -525,15 +525,19 @@ class CouponModuleService extends MedusaService({
     return staleCodeBatchIds(sqlOf(sharedContext), staleSeconds)
   }
 
-  /** Imports a CSV file (a stream) of codes into a coupon, all or nothing. */
+  /**
+   * Imports a CSV file of codes into a coupon, all or nothing. `open` gives
+   * a fresh stream of the file each call: a good file is read once, a
+   * refused one a second time to find the rows at fault.
+   */
   @InjectTransactionManager()
   async importCodes(
-    input: { coupon_id: string; source: Readable },
+    input: { coupon_id: string; open: () => Readable },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<CodeBatchRow> {
     return importCodes(transactionSqlOf(sharedContext), {
       coupon_id: input.coupon_id,
-      rows: readCodeRows(input.source),
+      open: () => readCodeRows(input.open()),
     })
   }
 

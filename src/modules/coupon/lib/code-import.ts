@@ -83,8 +83,10 @@ export async function* readCodeRows(source: Readable): AsyncGenerator<CodeRow[]>
     }
     throw error
   } finally {
+    // Also when the reader stops early (an import refused at its first problem): the file is closed.
     source.unpipe(parser)
     parser.destroy()
+    source.destroy()
   }
 }
 

@@ -14,7 +14,7 @@ export const importSerialCodesStep = createStep(
   async (input: { coupon_id: string; file_path: string; actor_id?: string | null }, { container }) => {
     const coupons = container.resolve<CouponModuleService>(COUPON_MODULE)
     const { result: batch, audit_ids } = await coupons.auditedChange(async (ctx) => {
-      const batch = await coupons.importCodes({ coupon_id: input.coupon_id, source: createReadStream(input.file_path) }, ctx)
+      const batch = await coupons.importCodes({ coupon_id: input.coupon_id, open: () => createReadStream(input.file_path) }, ctx)
       return {
         result: batch,
         audit: [{
