@@ -443,6 +443,21 @@ medusaIntegrationTestRunner({
         expect(await stored(coupon.id)).toEqual({ codes: [], batches: [] })
       })
 
+      it("rolls back the chunks already written when a later row repeats a code, and reports that row", async () => {
+        const coupon = await createCoupon()
+        // 120,001 codes: two chunks of 50,000 are written before the repeat (row 120,002) is met.
+        const codes = Array.from({ length: 120_000 }, (_, i) => `BIG${String(i).padStart(6, "0")}`)
+        const content = `code\n${codes.join("\n")}\n${codes[0]}\n`
+        expect(await refusal(uploadCsv(coupon.id, content))).toEqual({
+          status: 400,
+          message:
+            "The file was not imported, nothing was saved. 1 row repeats a code of an earlier row: row 120002 (row 120002: BIG000000 is also in row 2).",
+        })
+        expect(await stored(coupon.id)).toEqual({ codes: [], batches: [] })
+        // The same file without the repeat is imported whole.
+        expect(await uploadCsv(coupon.id, `code\n${codes.join("\n")}\n`)).toMatchObject({ status: "done", requested: 120_000, created: 120_000 })
+      })
+
       it("rejects the whole file for a 17-character or spaced code, with their rows", async () => {
         const coupon = await createCoupon()
         expect(await refusal(uploadCsv(coupon.id, "code\nGOOD1\nABCDEFGHIJKLMNOPQ\nAB CD\nGOOD2\n"))).toEqual({
