@@ -10,8 +10,7 @@ import type CouponModuleService from "../../../modules/coupon/service"
  */
 export const redeemUsesWithOrdersStep = createStep(
   "redeem-cart-uses-with-orders",
-  async (input: { cart_id: string } | null, { container }) => {
-    if (!input) return new StepResponse([])
+  async (input: { cart_id: string }, { container }) => {
     return new StepResponse(await container.resolve<CouponModuleService>(COUPON_MODULE).redeemUsesWithOrders(input))
   }
 )

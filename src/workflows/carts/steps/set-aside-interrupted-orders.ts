@@ -21,8 +21,7 @@ import type CouponModuleService from "../../../modules/coupon/service"
  */
 export const setAsideInterruptedOrdersStep = createStep(
   "set-aside-interrupted-orders",
-  async (input: { cart_id: string; coupon_id: string } | null, { container }) => {
-    if (!input) return new StepResponse([] as string[])
+  async (input: { cart_id: string; coupon_id: string }, { container }) => {
     const couponService = container.resolve<CouponModuleService>(COUPON_MODULE)
     const orderIds = await couponService.interruptedOrdersOfCart(input.cart_id)
     if (!orderIds.length) return new StepResponse(orderIds)

@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { ClaimCartCouponRow } from "../../../modules/coupon/checkout-queries"
 import { claimCouponUseStep } from "../steps/claim-coupon-use"
 import { judgeCouponClaimStep } from "../steps/judge-coupon-claim"
@@ -49,25 +49,37 @@ export function claimCustomerId(cart: { customer_id?: string | null; customer?: 
 export const claimCouponAtCompletionWorkflow = createWorkflow(
   claimCouponAtCompletionWorkflowId,
   (input: ClaimCouponAtCompletionInput) => {
-    const application = readCartCouponStep(
-      transform({ input }, ({ input }) => ({
-        cart_id: input.cart.id as string,
-        claim: { customer_id: claimCustomerId(input.cart) },
-        known: input.application,
-      }))
-    )
-    redeemUsesWithOrdersStep(
-      transform({ input, application }, ({ input, application }) =>
-        application?.status === "applied" && input.cart.completed_at ? { cart_id: input.cart.id as string } : null
+    // Steps with nothing to do are skipped rather than run empty: the claim
+    // is on every coupon checkout's critical path, and each step costs its
+    // orchestration (a few milliseconds on a small server).
+    const read = when("claim-read-cart-coupon", { input }, ({ input }) => !input.application).then(() =>
+      readCartCouponStep(
+        transform({ input }, ({ input }) => ({
+          cart_id: input.cart.id as string,
+          claim: { customer_id: claimCustomerId(input.cart) },
+        }))
       )
     )
-    setAsideInterruptedOrdersStep(
-      transform({ input, application }, ({ input, application }) =>
-        (application as ClaimCartCouponRow | null)?.has_interrupted_order && !input.cart.completed_at
-          ? { cart_id: input.cart.id as string, coupon_id: application!.coupon_id }
-          : null
+    const application = transform({ input, read }, ({ input, read }) => (input.application ?? read ?? null) as ClaimCartCouponRow | null)
+    when(
+      "claim-redeem-uses-with-orders",
+      { input, application },
+      ({ input, application }) => application?.status === "applied" && !!input.cart.completed_at
+    ).then(() => {
+      redeemUsesWithOrdersStep(transform({ input }, ({ input }) => ({ cart_id: input.cart.id as string })))
+    })
+    when(
+      "claim-set-aside-interrupted-orders",
+      { input, application },
+      ({ input, application }) => !!application?.has_interrupted_order && !input.cart.completed_at
+    ).then(() => {
+      setAsideInterruptedOrdersStep(
+        transform({ input, application }, ({ input, application }) => ({
+          cart_id: input.cart.id as string,
+          coupon_id: application!.coupon_id,
+        }))
       )
-    )
+    })
     const claim = judgeCouponClaimStep({ cart: input.cart, application })
     const validate = createHook("validate", { input, claim })
     const use = claimCouponUseStep(claim)
