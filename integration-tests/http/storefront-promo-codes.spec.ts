@@ -21,8 +21,11 @@ refreshCouponOnCartWorkflow.hooks.validate(async ({ input, application }) => {
 })
 
 // A merchant's rule on claiming: the team's coupon goes on any cart, but
-// only an order placed with a team address may spend it.
-claimCouponAtCompletionWorkflow.hooks.validate(async ({ claim }) => {
+// only an order placed with a team address may spend it. The carts it saw
+// say which completions ran the claim workflow.
+const claimedCartIds = new Set<string>()
+claimCouponAtCompletionWorkflow.hooks.validate(async ({ input, claim }) => {
+  claimedCartIds.add(input.cart.id)
   if (claim?.code === "TEAMONLY" && !claim.email?.endsWith("@team.example")) {
     throw refuse("not_allowed", "TEAMONLY is spent only on orders placed with a team address.")
   }
@@ -438,6 +441,20 @@ medusaIntegrationTestRunner({
         expect(placed.order.discount_total).toBe(10)
         const [counted] = await couponService.listCoupons({ code: "TEAMONLY" })
         expect(counted.usage_count).toBe(1)
+      })
+      it("runs the claim workflow only for a cart carrying a coupon: its hook never sees a cart that had none or had it taken off", async () => {
+        await createCoupon({ code: "HOOKSEEN", type: "fixed", amount: 10 })
+        const shop = storefrontSdk()
+        const plain = await shop.cart.create([["hoodie", 1]])
+        expect(((await shop.cart.checkout(plain.id)) as any).type).toBe("order")
+        const takenOff = await shop.cart.create([["hoodie", 1]])
+        expect((await shop.cart.setCodes(takenOff.id, ["HOOKSEEN"])).discount_total).toBe(10)
+        expect((await shop.cart.setCodes(takenOff.id, [])).discount_total).toBe(0)
+        expect(((await shop.cart.checkout(takenOff.id)) as any).type).toBe("order")
+        const carrying = await shop.cart.create([["hoodie", 1]])
+        expect((await shop.cart.setCodes(carrying.id, ["HOOKSEEN"])).discount_total).toBe(10)
+        expect(((await shop.cart.checkout(carrying.id)) as any).order.discount_total).toBe(10)
+        expect([plain.id, takenOff.id, carrying.id].map((id) => claimedCartIds.has(id))).toEqual([false, false, true])
       })
     })
 
