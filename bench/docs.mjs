@@ -288,7 +288,11 @@ p(
   "  cart needs as much as any cart. The plugin's completion hook runs for every cart, the promotion's cart of this",
   "  comparison too: it reads the cart's coupon row and starts the claim workflow only when there is one, so a",
   "  checkout without a coupon pays one indexed read (before 2026-12-02 it ran the workflow's steps for nothing,",
-  "  about 8 ms, on both sides of the comparison).",
+  "  about 8 ms, on both sides of the comparison). Inside the claim workflow the steps a plain claim has no use for",
+  "  (re-reading the row, spending uses of an existing order, setting aside an interrupted order) are `when`",
+  "  branches, skipped rather than run empty (2026-12-03: the completion's validate hook went from 19 to 14 ms in",
+  "  the profile). What is left to reach 0.9 is Medusa's own order creation, the same for both carts: getting",
+  "  below it would mean replacing `completeCartWorkflow` (and every merchant hook on it) for coupon carts.",
   ""
 )
 
