@@ -92,7 +92,12 @@ async function run(app, redisUrl) {
     const sets = {}
     for (const kind of order) {
       sets[kind] = await rush(instances, headers, kind === "plain" ? plain : coupon)
-      log(`  ${kind}: ${sets[kind].orders} orders, ${sets[kind].refused} refused in ${secs(sets[kind].wall_ms)} (p50 ${sets[kind].p50_ms} ms, p95 ${sets[kind].p95_ms} ms)`)
+      const { orders, refusals } = sets[kind].answered
+      const when = (x) => (x ? `${secs(x.first_ms)} / ${secs(x.p50_ms)} / ${secs(x.last_ms)}` : "none")
+      log(
+        `  ${kind}: ${sets[kind].orders} orders, ${sets[kind].refused} refused in ${secs(sets[kind].wall_ms)} (p50 ${sets[kind].p50_ms} ms, p95 ${sets[kind].p95_ms} ms); ` +
+          `answered first / median / last: orders ${when(orders)}, refusals ${when(refusals)}`
+      )
       await sleep(2_000)
     }
     const { json: listed } = await a.api("GET", `/admin/coupons?q=${code}`, { headers: admin })
@@ -196,10 +201,16 @@ async function rush(instances, headers, cartIds) {
   const q = (p) => round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))])
   const refusals = outcomes.filter((o) => !o.order)
   const atLimit = refusals.filter((o) => /reached its usage limit/.test(o.message ?? ""))
+  // When each kind of answer came: what the set's slowest requests were.
+  const spread = (list) => {
+    const ms = list.map((o) => o.ms).sort((x, y) => x - y)
+    return ms.length ? { first_ms: round(ms[0]), p50_ms: round(ms[Math.floor(ms.length / 2)]), last_ms: round(ms[ms.length - 1]) } : null
+  }
   return {
     wall_ms: round(wall),
     p50_ms: q(0.5),
     p95_ms: q(0.95),
+    answered: { orders: spread(outcomes.filter((o) => o.order)), refusals: spread(refusals) },
     orders: outcomes.length - refusals.length,
     refused: refusals.length,
     limit_refusals: atLimit.length,
