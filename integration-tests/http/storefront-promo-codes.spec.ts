@@ -456,6 +456,31 @@ medusaIntegrationTestRunner({
         expect(((await shop.cart.checkout(carrying.id)) as any).order.discount_total).toBe(10)
         expect([plain.id, takenOff.id, carrying.id].map((id) => claimedCartIds.has(id))).toEqual([false, false, true])
       })
+      it("refuses a cart whose coupon is used up before Medusa's completion starts; a completed cart still answers its order", async () => {
+        await createCoupon({ code: "LASTONE", type: "fixed", amount: 10, usage_limit: 1 })
+        const shop = storefrontSdk()
+        const first = await shop.cart.create([["hoodie", 1]])
+        const late = await shop.cart.create([["hoodie", 1]])
+        expect((await shop.cart.setCodes(first.id, ["LASTONE"])).discount_total).toBe(10)
+        expect((await shop.cart.setCodes(late.id, ["LASTONE"])).discount_total).toBe(10)
+        const placed: any = await shop.cart.checkout(first.id)
+        expect(placed.order.discount_total).toBe(10)
+        // (Held by the first cart's order until its order.placed subscriber has run: the message may say so.)
+        expect(await refusalOf(shop.cart.checkout(late.id))).toEqual({
+          status: 400,
+          message: expect.stringMatching(/^Coupon LASTONE has reached its usage limit/),
+        })
+        // Refused by the route's first read: the claim workflow never ran for it.
+        expect(claimedCartIds.has(late.id)).toBe(false)
+        expect((await shop.cart.retrieve(late.id)).completed_at ?? null).toBeNull()
+        // Completing the placed cart again is Medusa's as ever: its order, not a refusal.
+        const again: any = await shop.sdk.store.cart.complete(first.id, {}, shop.headers)
+        expect(again.type).toBe("order")
+        expect(again.order.id).toBe(placed.order.id)
+        const couponService: any = getContainer().resolve("coupon")
+        const [coupon] = await couponService.listCoupons({ code: "LASTONE" })
+        expect(coupon.usage_count).toBe(1)
+      })
     })
 
     describe("Medusa's promotion routes", () => {

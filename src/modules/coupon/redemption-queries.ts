@@ -51,6 +51,44 @@ function usageLimitRefusal(code: string, heldUntil: Date | string | null) {
     : refuse("usage_limit_reached", usageLimitMessage(code, null))
 }
 
+/** Whether cart `cart` (an SQL expression) holds or spent a use: its claim gets that use back. */
+const cartHasUseSql = (cart: string) =>
+  `EXISTS (SELECT 1 FROM coupon_redemption r WHERE r.cart_id = ${cart} AND r.status IN ('held', 'redeemed') AND r.deleted_at IS NULL)`
+
+/** Whether coupon `c` has a hold that ran out: a claim releases it first, which may make room. */
+const runOutHoldSql = (c: string) =>
+  `EXISTS (SELECT 1 FROM coupon_redemption r WHERE r.coupon_id = ${c}.id AND r.status = 'held' AND r.hold_expires_at < now() AND r.deleted_at IS NULL)`
+
+/**
+ * The refusal a completing cart's claim is bound to get because its coupon
+ * is used up, or null when that is not certain. Certain when the cart is
+ * not completed, its coupon is live and open (claimUse refuses a closed one
+ * with its own reason first), at its limit, without a hold that ran out
+ * (releasing it would make room) and the cart holds no use of it (a retry
+ * gets that use back). One read, no lock: the limit only frees up by
+ * releases, and a refusal read before one commits is the refusal a claim
+ * queued before it would get. Lets the completion route answer a flash
+ * sale's late shoppers at once instead of after Medusa has read, checked and
+ * undone their checkout (docs/rules.md §4).
+ */
+export async function usedUpCouponRefusal(knex: Sql, cartId: string): Promise<Error | null> {
+  const { rows } = await knex.raw(
+    `SELECT cc.code,
+            (SELECT min(r.hold_expires_at) FROM coupon_redemption r
+              WHERE r.coupon_id = c.id AND r.status = 'held' AND r.deleted_at IS NULL) AS held_until
+       FROM coupon_cart cc
+       JOIN coupon c ON c.id = cc.coupon_id
+       JOIN cart ON cart.id = cc.cart_id
+      WHERE cc.cart_id = :cart_id AND cc.status = 'applied' AND cc.deleted_at IS NULL
+        AND cart.completed_at IS NULL
+        AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
+        AND c.usage_limit IS NOT NULL AND c.usage_count >= c.usage_limit
+        AND NOT ${cartHasUseSql(":cart_id")} AND NOT ${runOutHoldSql("c")}`,
+    { cart_id: cartId }
+  )
+  return rows[0] ? usageLimitRefusal(rows[0].code, rows[0].held_until) : null
+}
+
 /**
  * A claim in one statement, for the common case: a shared code (no serial),
  * no per-customer limit, the coupon active and not full, no hold of it run
@@ -72,10 +110,7 @@ export async function claimInOneStatement(knex: Sql, input: ClaimRedemptionInput
         WHERE c.id = :coupon_id AND c.deleted_at IS NULL AND ${couponActiveSql("c")}
           AND c.usage_limit_per_customer IS NULL
           AND (c.usage_limit IS NULL OR c.usage_count < c.usage_limit)
-          AND NOT EXISTS (SELECT 1 FROM coupon_redemption r WHERE r.cart_id = :cart_id
-                            AND r.status IN ('held', 'redeemed') AND r.deleted_at IS NULL)
-          AND NOT EXISTS (SELECT 1 FROM coupon_redemption r WHERE r.coupon_id = c.id AND r.status = 'held'
-                            AND r.hold_expires_at < now() AND r.deleted_at IS NULL)
+          AND NOT ${cartHasUseSql(":cart_id")} AND NOT ${runOutHoldSql("c")}
         FOR UPDATE OF c),
      counted AS (
        UPDATE coupon SET usage_count = usage_count + 1 FROM claimable WHERE coupon.id = claimable.id RETURNING coupon.id)

@@ -78,6 +78,7 @@ import {
 import {
   Announce,
   claimInOneStatement,
+  usedUpCouponRefusal,
   claimUse,
   ClaimRedemptionInput,
   markUseRedeemed,
@@ -249,6 +250,12 @@ class CouponModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ClaimCartCouponRow | null> {
     return readCartCoupon(sqlOf(sharedContext), cartId, { customer_id: customerId })
+  }
+
+  /** The refusal a completing cart's claim is bound to get because its coupon is used up, or null (see redemption-queries.ts). */
+  @InjectManager()
+  async usedUpCouponRefusal(cartId: string, @MedusaContext() sharedContext: Context = {}): Promise<Error | null> {
+    return usedUpCouponRefusal(sqlOf(sharedContext), cartId)
   }
 
   /** Which of these normalized codes open a live coupon (see checkout-queries.ts). */

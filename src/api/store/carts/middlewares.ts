@@ -4,6 +4,7 @@ import { StoreApplyCoupon } from "./[id]/coupon/validators"
 import { listCouponAsPromotion } from "../coupon-as-promotion"
 import { routeCouponPromoCodes } from "./coupon-promo-codes"
 import { guardInput } from "../../utils/input-guard"
+import { refuseUsedUpCoupon } from "./refuse-used-up-coupon"
 
 /**
  * Lets Medusa's own cart routes return the cart's coupon row when asked
@@ -31,6 +32,12 @@ export const storeCartCouponRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/carts/:id/promotions",
     methods: ["POST", "DELETE"],
     middlewares: [guardInput, routeCouponPromoCodes],
+  },
+  {
+    // A cart whose coupon is used up is refused before Medusa's completion starts.
+    matcher: "/store/carts/:id/complete",
+    methods: ["POST"],
+    middlewares: [refuseUsedUpCoupon],
   },
   {
     // The order's promotions list the coupon it was placed with.
