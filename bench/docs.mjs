@@ -274,9 +274,11 @@ if (!hot) {
     p(
       "",
       "Every completion of a rush is answered late because the two instances share two cores among 200 workflows at",
-      "once. A refusal is decided by the claim in `completeCartWorkflow`'s validate hook, after Medusa has read and",
-      "checked the cart, and Medusa then undoes the steps before it; the refused carts are those whose claim came",
-      "after the 150th, so their answers come last and set the coupon set's wall time.",
+      "once. A cart that reaches the completion route once the coupon is used up is refused by the route's first read",
+      "(`usedUpCouponRefusal`, since 2026-12-03); one already inside Medusa's completion when the last use went is",
+      "refused by its claim, after Medusa has read and checked the cart, and Medusa then undoes the steps before it",
+      "(in the run of 2026-12-03 09:02, before the route's read, every refusal came that way and was answered last,",
+      "28–31 s into a 31 s rush).",
       ""
     )
   }
