@@ -67,7 +67,7 @@ const runOutHoldSql = (c: string) =>
  * (releasing it would make room) and the cart holds no use of it (a retry
  * gets that use back). One read, no lock: the limit only frees up by
  * releases, and a refusal read before one commits is the refusal a claim
- * queued before it would get. Lets the completion route answer a flash
+ * that took the lock before it would get. Lets the completion route answer a flash
  * sale's late shoppers at once instead of after Medusa has read, checked and
  * undone their checkout (docs/rules.md §4).
  */

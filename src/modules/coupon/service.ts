@@ -67,7 +67,6 @@ import {
   VerifyInput,
 } from "./campaign-recipient-queries"
 import { checkConsistency, ConsistencyReport } from "./consistency-queries"
-import { createKeyedQueue } from "./lib/keyed-queue"
 import {
   interruptedOrdersOfCart,
   markCartForItsOrder,
@@ -140,8 +139,6 @@ class CouponModuleService extends MedusaService({
   CouponAuditEntry,
 }) {
   readonly options: CouponPluginOptions
-  /** Claims of one coupon, one at a time in this process (see claimRedemption). */
-  protected readonly claimQueue_ = createKeyedQueue()
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -344,12 +341,13 @@ class CouponModuleService extends MedusaService({
   async claimRedemption(input: ClaimRedemptionInput): Promise<{ id: string; reused: boolean }> {
     const attempt = { spent_uses: false }
     try {
-      // One claim of a coupon at a time in this process (lib/keyed-queue.ts); the row lock does the rest.
-      // The common case in one statement; every other case (and every refusal) under the lock.
-      return await this.claimQueue_(
-        input.coupon_id,
-        async () => (await this.claimInOneStatement_(input)) ?? (await this.claimRedemption_(input, attempt))
-      )
+      // The common case in one statement; every other case (and every refusal)
+      // under the coupon row's lock. Claims are not queued in the process
+      // first: the lock is held for one statement or one short transaction
+      // that needs no other connection, so waiting claims cannot starve the
+      // holder, and queueing them made a rush's refusals wait behind every
+      // order (docs/benchmarks.md, hot coupon).
+      return (await this.claimInOneStatement_(input)) ?? (await this.claimRedemption_(input, attempt))
     } catch (error) {
       // A refused claim rolled back the uses it had found spent by orders
       // (see claimRedemption_): they are marked again, on their own.
