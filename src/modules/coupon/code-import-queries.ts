@@ -8,8 +8,9 @@ import { pipeline } from "node:stream/promises"
 import { from as copyFrom } from "pg-copy-streams"
 import { refuse } from "./errors"
 import { CodeImportRefused, CodeRow, importProblemList, importProblemsMessage, ImportProblems, MAX_REPORTED_ROWS } from "./lib/code-import"
-import { entityIdLength, entityIdRun, entityIds, entityIdWriter } from "./lib/entity-id"
-import { BATCH_COLUMNS, CodeBatchRow, copyBuffers, pgClientOf, sharedCodesAmong, UNIQUE_VIOLATION } from "./serial-code-queries"
+import { entityIdRun, entityIds } from "./lib/entity-id"
+import { codesOfStrings, copyCodes } from "./code-copy"
+import { BATCH_COLUMNS, CodeBatchRow, pgClientOf, sharedCodesAmong, UNIQUE_VIOLATION } from "./serial-code-queries"
 import type { Sql } from "./sql-handle"
 
 /** Codes written with one COPY, sorted: the index pages they land on are the ones just written. */
@@ -34,9 +35,8 @@ export async function importCodes(
 ): Promise<CodeBatchRow> {
   const pg = await pgClientOf(trx)
   const [batchId] = entityIds("cbatch", 1)
-  const writeId = entityIdWriter(entityIdRun("ccode"))
-  const idLength = entityIdLength("ccode")
-  const rowTail = Buffer.from(`\t${input.coupon_id}\t${batchId}\n`, "latin1")
+  const idRun = entityIdRun("ccode")
+  const owner = { coupon_id: input.coupon_id, batch_id: batchId }
   let written = 0
   let rowsRead = 0
   let problem = false
@@ -44,28 +44,12 @@ export async function importCodes(
   const write = async (codes: string[]) => {
     codes.sort()
     if ((await sharedCodesAmong(pg, codes)).length) return void (problem = true)
-    // COPY's text format written into a reused buffer, not a string per row (which would
-    // outlive the young generation while PostgreSQL works and grow the process). Ids and
-    // valid codes are [A-Za-z0-9_-] only: nothing to escape.
-    let size = 0
-    for (const code of codes) size += idLength + 1 + code.length + rowTail.length
-    const buffer = copyBuffers.take(size)
-    let at = 0
-    for (const code of codes) {
-      writeId(written++, buffer, at)
-      at += idLength
-      buffer[at++] = 9 // tab
-      at += buffer.write(code, at, "latin1")
-      at += rowTail.copy(buffer, at)
-    }
     try {
-      await pipeline(Readable.from([buffer.subarray(0, at)]), pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN")))
+      await copyCodes(pg, codesOfStrings(codes), owner, { run: idRun, first: written })
+      written += codes.length
     } catch (error: any) {
       if (error?.code !== UNIQUE_VIOLATION) throw error
       problem = true
-    } finally {
-      // COPY answered (done or failed): PostgreSQL has read every byte sent.
-      copyBuffers.give(buffer)
     }
   }
   let writing: Promise<void> = Promise.resolve()

@@ -1,16 +1,14 @@
 /*
- * The SQL of serial codes but their import (code-import-queries.ts): generation with COPY,
- * fixed serials, withdrawal, listing. Over 300 lines because generation is one piece: its
- * COPY writer (reused row buffers, the INSERT fallback, the shared-code filter), the batch's
- * life (start, add, finish, fail, resume) and the ANALYZE after bulk writes.
+ * The SQL of serial codes but their import (code-import-queries.ts): generation with COPY
+ * (the writer in code-copy.ts), fixed serials, withdrawal, listing. Over 300 lines because
+ * generation is one piece: the INSERT fallback, the shared-code filter, the batch's life
+ * (start, add, finish, fail, resume) and the ANALYZE after bulk writes.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { Readable } from "node:stream"
-import { pipeline } from "node:stream/promises"
-import { from as copyFrom } from "pg-copy-streams"
 import { randomInt } from "node:crypto"
 import { CodeRecords, codeRecordsToStrings } from "./lib/code-generation"
-import { entityIdLength, entityIds, writeEntityIds } from "./lib/entity-id"
+import { entityIdRun, entityIds } from "./lib/entity-id"
+import { codesOfRecords, copyCodes, sharedCodesOfLengths } from "./code-copy"
 import { CODE_CONTACT_SQL, CODE_STATE_SQL, type CodeState } from "./code-export-queries"
 import type { Sql } from "./sql-handle"
 
@@ -52,20 +50,10 @@ export async function pgClientOf(trx: Sql) {
 
 export const UNIQUE_VIOLATION = "23505"
 
-/**
- * Of these codes, those that are a live coupon's shared code. Coupons are few
- * (thousands, not millions), so their codes of the lengths in question are
- * read and compared here rather than probing the index once per code.
- */
+/** Of these codes, those that are a live coupon's shared code (see code-copy.ts). */
 export async function sharedCodesAmong(pg: any, codes: string[]): Promise<string[]> {
-  const lengths = [...new Set(codes.map((code) => code.length))]
-  const { rows } = await pg.query(
-    `SELECT code FROM coupon WHERE deleted_at IS NULL AND code IS NOT NULL AND length(code) = ANY($1::int[])`,
-    [lengths]
-  )
-  if (!rows.length) return []
-  const wanted = new Set(codes)
-  return rows.map((r: { code: string }) => r.code).filter((code: string) => wanted.has(code))
+  const shared = await sharedCodesOfLengths(pg, [...new Set(codes.map((code) => code.length))])
+  return shared.size ? codes.filter((code) => shared.has(code)) : []
 }
 
 /**
@@ -77,20 +65,13 @@ export async function sharedCodesAmong(pg: any, codes: string[]): Promise<string
 async function writeCodes(pg: any, codes: CodeRecords, owner: { coupon_id: string; batch_id: string }): Promise<number> {
   if (!codes.count) return 0
   await pg.query("SAVEPOINT coupon_code_copy")
-  const rows = copyBuffers.take(copyRowsSize(codes, owner))
   try {
-    await pipeline(
-      Readable.from([copyRows(codes, owner, rows)]),
-      pg.query(copyFrom("COPY coupon_code (id, code, coupon_id, batch_id) FROM STDIN"))
-    )
+    await copyCodes(pg, codesOfRecords(codes), owner, { run: entityIdRun("ccode"), first: 0 })
     await pg.query("RELEASE SAVEPOINT coupon_code_copy")
     return codes.count
   } catch (error: any) {
     if (error?.code !== UNIQUE_VIOLATION) throw error
     await pg.query("ROLLBACK TO SAVEPOINT coupon_code_copy")
-  } finally {
-    // COPY answered (done or failed): PostgreSQL has read every byte sent.
-    copyBuffers.give(rows)
   }
   const result = await pg.query(
     `INSERT INTO coupon_code (id, code, coupon_id, batch_id)
@@ -99,51 +80,6 @@ async function writeCodes(pg: any, codes: CodeRecords, owner: { coupon_id: strin
     [entityIds("ccode", codes.count), codeRecordsToStrings(codes), owner.coupon_id, owner.batch_id]
   )
   return result.rowCount ?? 0
-}
-
-/**
- * Buffers for COPY rows, handed back after each COPY and used again by the
- * next: a fresh megabyte per chunk lives outside V8's heap until a garbage
- * collection frees it, and a million codes would pile up tens of megabytes
- * of them first. As many are kept as chunks were ever written at once.
- */
-export const copyBuffers = (() => {
-  const free: Buffer[] = []
-  return {
-    take(size: number): Buffer {
-      const i = free.findIndex((buffer) => buffer.length >= size)
-      return i >= 0 ? free.splice(i, 1)[0] : Buffer.allocUnsafe(size)
-    },
-    give(buffer: Buffer) {
-      if (free.length < 4) free.push(buffer)
-    },
-  }
-})()
-
-const ID_PREFIX = "ccode"
-
-function copyRowsSize(codes: CodeRecords, owner: { coupon_id: string; batch_id: string }): number {
-  return codes.count * (entityIdLength(ID_PREFIX) + 1 + codes.length + owner.coupon_id.length + owner.batch_id.length + 3)
-}
-
-/**
- * COPY's text format for the rows (a fresh id, the code, coupon and batch),
- * written straight into `into` from the fixed-width code records: no string
- * per row, which would outlive the young generation while PostgreSQL works
- * and make the process grow by the batch's size. Ids and codes are ASCII
- * ([A-Za-z0-9_-]), nothing to escape. Answers the part of `into` written.
- */
-function copyRows(codes: CodeRecords, owner: { coupon_id: string; batch_id: string }, into: Buffer): Buffer {
-  const idLength = entityIdLength(ID_PREFIX)
-  const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
-  const rowLength = idLength + 1 + codes.length + tail.length
-  writeEntityIds(ID_PREFIX, codes.count, into, 0, rowLength)
-  for (let i = 0, offset = 0; i < codes.count; i++, offset += rowLength) {
-    into[offset + idLength] = 9 // tab
-    codes.buffer.copy(into, offset + idLength + 1, i * codes.length, (i + 1) * codes.length)
-    tail.copy(into, offset + idLength + 1 + codes.length)
-  }
-  return into.subarray(0, codes.count * rowLength)
 }
 
 /**
@@ -183,12 +119,8 @@ function pickRecords(records: CodeRecords, k: number): CodeRecords {
 /** The records without the codes that are a live coupon's shared code (rare: coupons are few). */
 async function withoutSharedCodes(pg: any, records: CodeRecords): Promise<CodeRecords> {
   if (!records.count) return records
-  const { rows } = await pg.query(
-    `SELECT code FROM coupon WHERE deleted_at IS NULL AND code IS NOT NULL AND length(code) = $1`,
-    [records.length]
-  )
-  if (!rows.length) return records
-  const shared = new Set(rows.map((r: { code: string }) => r.code))
+  const shared = await sharedCodesOfLengths(pg, [records.length])
+  if (!shared.size) return records
   const kept = codeRecordsToStrings(records).filter((code) => !shared.has(code))
   if (kept.length === records.count) return records
   return { buffer: Buffer.from(kept.join(""), "latin1"), length: records.length, count: kept.length }

@@ -70,23 +70,6 @@ function checkRunSize(count: number): void {
   if (count > MAX_RUN) throw new Error(`at most ${MAX_RUN} ids are made in one run, asked for ${count}`)
 }
 
-/**
- * Writes the `count` first ids of a fresh run as ASCII into `target`, the
- * first at `offset`, each `stride` bytes after the one before: bulk writes
- * put them straight into the rows they send, without a string per id.
- */
-export function writeEntityIds(
-  prefix: string,
-  count: number,
-  target: Buffer,
-  offset: number,
-  stride: number,
-  now: number = Date.now()
-): void {
-  checkRunSize(count)
-  writeIdsOfRun(entityIdRun(prefix, now), count, (i) => i, target, offset, stride)
-}
-
 function writeIdsOfRun(
   run: EntityIdRun,
   count: number,

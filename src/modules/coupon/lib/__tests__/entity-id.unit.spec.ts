@@ -1,4 +1,4 @@
-import { entityIdLength, entityIdRun, entityIds, entityIdsOfRun, writeEntityIds } from "../entity-id"
+import { entityIdLength, entityIdRun, entityIds, entityIdsOfRun, entityIdWriter } from "../entity-id"
 
 describe("entityIds", () => {
   it("builds prefix_ + 26-character ULIDs with the time in the first 10 characters", () => {
@@ -55,11 +55,12 @@ describe("entityIds", () => {
   })
 })
 
-describe("writeEntityIds", () => {
-  it("writes ids shaped like entityIds straight into rows of a buffer, at the given offset and stride", () => {
+describe("entityIdWriter", () => {
+  it("writes ids shaped like entityIds straight into rows of a buffer, where it is told", () => {
     const stride = entityIdLength("ccode") + 3
     const rows = Buffer.alloc(2 + 100 * stride, ".")
-    writeEntityIds("ccode", 100, rows, 2, stride, 1_700_000_000_000)
+    const write = entityIdWriter(entityIdRun("ccode", 1_700_000_000_000))
+    for (let i = 0; i < 100; i++) write(i, rows, 2 + i * stride)
     const ids = Array.from({ length: 100 }, (_, i) => rows.toString("latin1", 2 + i * stride, 2 + i * stride + entityIdLength("ccode")))
     const [sample] = entityIds("ccode", 1, 1_700_000_000_000)
     for (const id of ids) {
