@@ -54,7 +54,7 @@ import { Readable } from "node:stream"
 import pgCopyStreams from "pg-copy-streams"
 import path from "node:path"
 import { ADMIN, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
-import { lpad, pad, positiveInt, round, writeResults } from "./lib.mjs"
+import { lpad, pad, positiveInt, round, waitForQuiet, writeResults } from "./lib.mjs"
 import { PROJECT_ROOT } from "../scripts/lib/embedded-postgres.mjs"
 
 const CODES = positiveInt("BENCH_CODES", 1_000_000)
@@ -346,28 +346,7 @@ async function databaseFloor(app, count) {
  * a million rows; the generation's subscriber analyzes it).
  */
 async function quietDatabase(app, before) {
-  const t0 = performance.now()
-  const c = new pg.Client({ connectionString: app.databaseUrl })
-  await c.connect()
-  try {
-    let quietSince = null
-    while (performance.now() - t0 < 180_000) {
-      const { rows } = await c.query(
-        `SELECT count(*)::int AS busy FROM pg_stat_activity
-         WHERE pid <> pg_backend_pid() AND (backend_type = 'autovacuum worker' OR (datname = current_database() AND state = 'active'))`
-      )
-      if (rows[0].busy === 0) {
-        quietSince ??= performance.now()
-        if (performance.now() - quietSince >= 2_000) break
-      } else {
-        quietSince = null
-      }
-      await sleep(250)
-    }
-  } finally {
-    await c.end()
-  }
-  log(`quiet database before ${before} after ${secs(performance.now() - t0)}`)
+  log(`quiet database before ${before} after ${secs(await waitForQuiet(app.databaseUrl))}`)
 }
 
 async function generate(api, headers, couponId, quantity) {

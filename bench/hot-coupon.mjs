@@ -30,7 +30,7 @@ import os from "node:os"
 import path from "node:path"
 import { ADMIN, client, withMedusaApp } from "../scripts/lib/medusa-app.mjs"
 import { connectRedis } from "../scripts/lib/redis.mjs"
-import { positiveInt, round, writeResults } from "./lib.mjs"
+import { positiveInt, round, waitForQuiet, writeResults } from "./lib.mjs"
 
 const CARTS = positiveInt("BENCH_HOT_CARTS", 200)
 const LIMIT = positiveInt("BENCH_HOT_LIMIT", 150)
@@ -85,12 +85,14 @@ async function run(app, redisUrl) {
     const plain = await prepareCarts(instances, headers, store, `plain-${r}`, null)
     const coupon = await prepareCarts(instances, headers, store, `coupon-${r}`, code)
     log(`round ${r + 1}: ${CARTS} plain carts and ${CARTS} carts with ${code} (usage_limit ${LIMIT}) ready (${secs(Date.now() - t0)})`)
-    // Let the preparation's background work (events, subscribers) settle.
-    await sleep(2_000)
+    // Each set starts on a quiet machine: the preparation's background work
+    // (events, subscribers, autovacuum) and the set before's are done.
+    const quiet = async (before) => log(`  quiet before ${before} after ${secs(await waitForQuiet(app.databaseUrl, { cpu: true }))}`)
     // The coupon set goes first in round 1: the set that runs second meets a warmer server.
     const order = r % 2 === 0 ? ["coupon", "plain"] : ["plain", "coupon"]
     const sets = {}
     for (const kind of order) {
+      await quiet(`the ${kind} set`)
       sets[kind] = await rush(instances, headers, kind === "plain" ? plain : coupon)
       const { orders, refusals } = sets[kind].answered
       const when = (x) => (x ? `${secs(x.first_ms)} / ${secs(x.p50_ms)} / ${secs(x.last_ms)}` : "none")
@@ -98,7 +100,6 @@ async function run(app, redisUrl) {
         `  ${kind}: ${sets[kind].orders} orders, ${sets[kind].refused} refused in ${secs(sets[kind].wall_ms)} (p50 ${sets[kind].p50_ms} ms, p95 ${sets[kind].p95_ms} ms); ` +
           `answered first / median / last: orders ${when(orders)}, refusals ${when(refusals)}`
       )
-      await sleep(2_000)
     }
     const { json: listed } = await a.api("GET", `/admin/coupons?q=${code}`, { headers: admin })
     const usageCount = listed.coupons.find((c) => c.code === code)?.usage_count
@@ -219,6 +220,5 @@ async function rush(instances, headers, cartIds) {
   }
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 await withMedusaApp({ name: "bench-hot", log, keepLogs: process.env.BENCH_KEEP_LOGS === "1" }, main)

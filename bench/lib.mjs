@@ -4,6 +4,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import pg from "pg"
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results")
 
@@ -46,4 +47,54 @@ export function stepDifference(couponSteps, promotionSteps) {
     extra: diffs.filter((d) => d.ms > 1).sort((a, b) => b.ms - a.ms).slice(0, 6),
     saved: diffs.filter((d) => d.ms < -1).map((d) => ({ key: d.key, ms: -d.ms })).sort((a, b) => b.ms - a.ms).slice(0, 6),
   }
+}
+
+/**
+ * Waits until the bench's database has been quiet for 2 s (no statement of
+ * its own running, no autovacuum worker) and, with `cpu`, this machine's
+ * CPUs at most a quarter busy (from /proc/stat, steal left out) over the
+ * same 2 s, so that a timed phase does not pay for the background work of
+ * the one before (subscribers, jobs, autovacuum). At most 3 minutes;
+ * answers the milliseconds waited.
+ */
+export async function waitForQuiet(databaseUrl, { cpu = false } = {}) {
+  const t0 = performance.now()
+  const c = new pg.Client({ connectionString: databaseUrl })
+  await c.connect()
+  try {
+    let quietSince = null
+    let cpuBefore = cpuTimes()
+    while (performance.now() - t0 < 180_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+         WHERE pid <> pg_backend_pid() AND (backend_type = 'autovacuum worker' OR (datname = current_database() AND state = 'active'))`
+      )
+      const cpuNow = cpuTimes()
+      const cpuQuiet = !cpu || cpuNow.busy - cpuBefore.busy <= 0.25 * (cpuNow.total - cpuBefore.total)
+      cpuBefore = cpuNow
+      if (rows[0].busy === 0 && cpuQuiet) {
+        quietSince ??= performance.now()
+        if (performance.now() - quietSince >= 2_000) break
+      } else {
+        quietSince = null
+      }
+    }
+  } finally {
+    await c.end()
+  }
+  return performance.now() - t0
+}
+
+/** This machine's CPU time so far, in clock ticks: busy (user, nice, system, irq, softirq) and in all but steal. */
+function cpuTimes() {
+  const [user, nice, system, idle, iowait, irq, softirq] = fs
+    .readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1, 8)
+    .map(Number)
+  const busy = user + nice + system + irq + softirq
+  return { busy, total: busy + idle + iowait }
 }
