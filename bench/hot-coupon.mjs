@@ -239,5 +239,4 @@ async function rush(instances, headers, cartIds) {
   }
 }
 
-
 await withMedusaApp({ name: "bench-hot", log, keepLogs: process.env.BENCH_KEEP_LOGS === "1" }, main)

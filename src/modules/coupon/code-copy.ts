@@ -5,7 +5,7 @@
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { from as copyFrom } from "pg-copy-streams"
-import { entityIdLength, entityIdWriter, type EntityIdRun } from "./lib/entity-id"
+import { entityIdLengthOfRun, entityIdWriter, type EntityIdRun } from "./lib/entity-id"
 
 /** Codes to write: how many, their bytes in all, and how to write the i-th (answers its length). */
 export type CodesToCopy = { count: number; bytes: number; write(i: number, into: Buffer, at: number): number }
@@ -22,8 +22,6 @@ export function codesOfStrings(codes: string[]): CodesToCopy {
   for (const code of codes) bytes += code.length
   return { count: codes.length, bytes, write: (i, into, at) => into.write(codes[i], at, "latin1") }
 }
-
-const ID_PREFIX = "ccode"
 
 /**
  * COPYs the codes into coupon_code, in the order given: the i-th gets the id
@@ -43,7 +41,7 @@ export async function copyCodes(
 ): Promise<void> {
   if (!codes.count) return
   const writeId = entityIdWriter(ids.run)
-  const idLength = entityIdLength(ID_PREFIX)
+  const idLength = entityIdLengthOfRun(ids.run)
   const tail = Buffer.from(`\t${owner.coupon_id}\t${owner.batch_id}\n`, "latin1")
   const buffer = copyBuffers.take(codes.count * (idLength + 1 + tail.length) + codes.bytes)
   try {

@@ -51,16 +51,16 @@ export function entityIds(prefix: string, count: number, now: number = Date.now(
 
 /** The ids of a run at these places. */
 export function entityIdsOfRun(run: EntityIdRun, serials: number[]): string[] {
-  const length = run.head.length + SERIAL_LENGTH + run.tail.length
+  const length = entityIdLengthOfRun(run)
   const buffer = Buffer.allocUnsafe(serials.length * length)
   writeIdsOfRun(run, serials.length, (i) => serials[i], buffer, 0, length)
   const text = buffer.toString("latin1")
   return serials.map((_, i) => text.slice(i * length, (i + 1) * length))
 }
 
-/** The length of an id with this prefix. */
-export function entityIdLength(prefix: string): number {
-  return prefix.length + 1 + TIME_LENGTH + SERIAL_LENGTH + RANDOM_LENGTH
+/** The length of every id of this run. */
+export function entityIdLengthOfRun(run: EntityIdRun): number {
+  return run.head.length + SERIAL_LENGTH + run.tail.length
 }
 
 function checkRunSize(count: number): void {
@@ -84,7 +84,7 @@ function writeIdsOfRun(
 
 /**
  * Writes the id at place `serial` of `run` as ASCII into `target` at `at`
- * (entityIdLength bytes): for rows of different lengths, where ids are not
+ * (entityIdLengthOfRun bytes): for rows of different lengths, where ids are not
  * a stride apart.
  */
 export function entityIdWriter(run: EntityIdRun): (serial: number, target: Buffer, at: number) => void {

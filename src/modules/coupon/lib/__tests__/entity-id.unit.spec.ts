@@ -1,4 +1,4 @@
-import { entityIdLength, entityIdRun, entityIds, entityIdsOfRun, entityIdWriter } from "../entity-id"
+import { entityIdLengthOfRun, entityIdRun, entityIds, entityIdsOfRun, entityIdWriter } from "../entity-id"
 
 describe("entityIds", () => {
   it("builds prefix_ + 26-character ULIDs with the time in the first 10 characters", () => {
@@ -57,11 +57,13 @@ describe("entityIds", () => {
 
 describe("entityIdWriter", () => {
   it("writes ids shaped like entityIds straight into rows of a buffer, where it is told", () => {
-    const stride = entityIdLength("ccode") + 3
+    const run = entityIdRun("ccode", 1_700_000_000_000)
+    const length = entityIdLengthOfRun(run)
+    const stride = length + 3
     const rows = Buffer.alloc(2 + 100 * stride, ".")
-    const write = entityIdWriter(entityIdRun("ccode", 1_700_000_000_000))
+    const write = entityIdWriter(run)
     for (let i = 0; i < 100; i++) write(i, rows, 2 + i * stride)
-    const ids = Array.from({ length: 100 }, (_, i) => rows.toString("latin1", 2 + i * stride, 2 + i * stride + entityIdLength("ccode")))
+    const ids = Array.from({ length: 100 }, (_, i) => rows.toString("latin1", 2 + i * stride, 2 + i * stride + length))
     const [sample] = entityIds("ccode", 1, 1_700_000_000_000)
     for (const id of ids) {
       expect(id).toMatch(/^ccode_[0-9A-HJKMNP-TV-Z]{26}$/)
