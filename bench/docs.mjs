@@ -247,7 +247,7 @@ if (!hot) {
     `workflow engine, locking, cache). ${hot.carts} carts with one coupon limited to ${hot.limit} uses and ${hot.carts} identical carts without`,
     "a discount are each completed all at once, alternating instances; the figure is each set's wall time. Each set",
     "starts once the database has had no statement running and the CPUs have been at most a quarter busy for 2 s,",
-    "after an untimed warm-up rush of 40 + 40 carts (both since 2026-12-03 14:45: before, the first set of round 1,",
+    "after an untimed warm-up rush of 40 + 40 carts (both since 2026-12-03 14:42: before, the first set of round 1,",
     "always the coupon's, paid alone for the fresh instances' cold start, and came out 37–40 s against 33–36 s for",
     "the plain set after it).",
     "",
